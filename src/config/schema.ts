@@ -15,7 +15,11 @@ const LOGGING = 'Logging';
 export const CONFIG_SCHEMA = {
   PORT: integerVar(SERVER, 'TCP port to listen on.', 8000, 0, 65535),
   HOST: stringVar(SERVER, 'Interface to bind (0.0.0.0 = all, 127.0.0.1 = loopback only).', '0.0.0.0'),
-  DATA_DIR: stringVar(SERVER, 'Directory for the SQLite database, rendered posters and art caches.', './data'),
+  DATA_DIR: stringVar(
+    SERVER,
+    'Directory for the SQLite database, rendered posters and art caches.',
+    './data',
+  ),
   SHUTDOWN_TIMEOUT_MS: integerVar(
     SERVER,
     'On SIGTERM, how long in-flight requests may take before the server closes anyway (ms).',
@@ -23,40 +27,84 @@ export const CONFIG_SCHEMA = {
     0,
     120000,
   ),
-  READY_PROBE_TIMEOUT_MS: integerVar(SERVER, 'A /ready backend probe slower than this counts as down (ms).', 2000, 100, 30000),
+  READY_PROBE_TIMEOUT_MS: integerVar(
+    SERVER,
+    'A /ready backend probe slower than this counts as down (ms).',
+    2000,
+    100,
+    30000,
+  ),
 
   TMDB_API_KEY: secretVar(UPSTREAM, 'Server TMDB v3 key. Unset = demo mode: a built-in offline catalogue.'),
-  TMDB_API_BASE: urlVar(UPSTREAM, 'TMDB API base URL (point it at a caching proxy if you have one).', 'https://api.themoviedb.org/3'),
+  TMDB_API_BASE: urlVar(
+    UPSTREAM,
+    'TMDB API base URL (point it at a caching proxy if you have one).',
+    'https://api.themoviedb.org/3',
+  ),
   TMDB_IMAGE_BASE: urlVar(UPSTREAM, 'TMDB image CDN base URL.', 'https://image.tmdb.org/t/p'),
   MDBLIST_API_KEY: secretVar(UPSTREAM, 'MDBList key for ratings, keywords and age ratings.'),
   MDBLIST_API_KEY_2: secretVar(UPSTREAM, 'Second MDBList key, used while the first is rate-limited.'),
   MDBLIST_API_BASE: urlVar(UPSTREAM, 'MDBList API base URL.', 'https://api.mdblist.com'),
-  QUALITY_SOURCE: enumVar(UPSTREAM, 'Where stream-quality badges come from.', ['aiostreams', 'scraper'], 'aiostreams'),
+  QUALITY_SOURCE: enumVar(
+    UPSTREAM,
+    'Where stream-quality badges come from.',
+    ['aiostreams', 'scraper'],
+    'aiostreams',
+  ),
   AIOSTREAMS_URL: urlVar(UPSTREAM, 'AIOStreams base URL (QUALITY_SOURCE=aiostreams).'),
   AIOSTREAMS_AUTH: secretVar(UPSTREAM, 'AIOStreams credentials, base64 of uuid:password.'),
-  SCRAPER_URL: urlVar(UPSTREAM, 'Any Stremio stream addon base URL (QUALITY_SOURCE=scraper).', '', { secret: true }),
-  ARCTIC_SHIFT_BASE: urlVar(UPSTREAM, 'Arctic Shift API base URL for digital-release detection.', 'https://arctic-shift.photon-reddit.com'),
+  SCRAPER_URL: urlVar(UPSTREAM, 'Any Stremio stream addon base URL (QUALITY_SOURCE=scraper).', '', {
+    secret: true,
+  }),
+  ARCTIC_SHIFT_BASE: urlVar(
+    UPSTREAM,
+    'Arctic Shift API base URL for digital-release detection.',
+    'https://arctic-shift.photon-reddit.com',
+  ),
 
   ACCESS_KEY: secretVar(ACCESS, 'Shared secret for operator endpoints (?access_key=). Unset = open.'),
 
-  DATABASE_URL: urlVar(BACKENDS, 'postgresql:// URL: store metadata and caches in PostgreSQL instead of SQLite.', '', {
-    secret: true,
-  }),
-  REDIS_URL: urlVar(BACKENDS, 'redis://, rediss:// or unix:// URL: share backoff, claims, leases and rate limits.', '', {
-    secret: true,
-  }),
+  DATABASE_URL: urlVar(
+    BACKENDS,
+    'postgresql:// URL: store metadata and caches in PostgreSQL instead of SQLite.',
+    '',
+    {
+      secret: true,
+    },
+  ),
+  REDIS_URL: urlVar(
+    BACKENDS,
+    'redis://, rediss:// or unix:// URL: share backoff, claims, leases and rate limits.',
+    '',
+    {
+      secret: true,
+    },
+  ),
   REDIS_KEY_PREFIX: stringVar(BACKENDS, 'Namespace for every Redis key.', 'postersplus'),
-  OBJECT_STORE_URL: urlVar(BACKENDS, 's3://bucket?endpoint=…&region=…&prefix=…: keep rendered posters in S3.', '', {
-    secret: true,
-  }),
-  OBJECT_STORE_PUBLIC_URL: urlVar(BACKENDS, 'CDN base URL in front of the bucket: cache hits answer 302 there.'),
+  OBJECT_STORE_URL: urlVar(
+    BACKENDS,
+    's3://bucket?endpoint=…&region=…&prefix=…: keep rendered posters in S3.',
+    '',
+    {
+      secret: true,
+    },
+  ),
+  OBJECT_STORE_PUBLIC_URL: urlVar(
+    BACKENDS,
+    'CDN base URL in front of the bucket: cache hits answer 302 there.',
+  ),
 
   IMAGE_FORMAT: enumVar(OUTPUT, 'Encoding of rendered posters.', ['webp', 'jpeg'], 'webp', { jpg: 'jpeg' }),
   JPEG_QUALITY: integerVar(OUTPUT, 'JPEG quality (clamped to 70–95).', 85, 70, 95),
   WEBP_QUALITY: integerVar(OUTPUT, 'WebP quality (clamped to 70–95).', 85, 70, 95),
 
   LOG_FORMAT: enumVar(LOGGING, 'text for people, json for one object per line.', ['text', 'json'], 'text'),
-  LOG_LEVEL: enumVar(LOGGING, 'Minimum level logged.', ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'], 'info'),
+  LOG_LEVEL: enumVar(
+    LOGGING,
+    'Minimum level logged.',
+    ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'],
+    'info',
+  ),
   LOG_REQUESTS: booleanVar(LOGGING, 'Log one line per HTTP request.', true),
 } as const;
 

@@ -31,7 +31,14 @@ function issueText(error: z.ZodError): string {
 }
 
 export function stringVar(group: string, doc: string, fallback = ''): VarSpec<string> {
-  return { kind: 'string', group, doc, defaultText: fallback, secret: false, parse: (raw) => trimmed(raw) ?? fallback };
+  return {
+    kind: 'string',
+    group,
+    doc,
+    defaultText: fallback,
+    secret: false,
+    parse: (raw) => trimmed(raw) ?? fallback,
+  };
 }
 
 export function secretVar(group: string, doc: string): VarSpec<string> {
@@ -41,7 +48,12 @@ export function secretVar(group: string, doc: string): VarSpec<string> {
 const urlSchema = z.url({ protocol: /^(https?|postgres(ql)?|rediss?|unix|s3)$/, error: 'must be a URL' });
 
 /** A URL, or '' for unset. Trailing slashes are dropped so paths can be appended. */
-export function urlVar(group: string, doc: string, fallback = '', options: { secret?: boolean } = {}): VarSpec<string> {
+export function urlVar(
+  group: string,
+  doc: string,
+  fallback = '',
+  options: { secret?: boolean } = {},
+): VarSpec<string> {
   return {
     kind: 'url',
     group,
@@ -81,7 +93,9 @@ function numeric(
       if (value === undefined) return fallback;
       const result = schema.safeParse(value);
       if (!result.success || !Number.isFinite(result.data)) {
-        throw new Error(`must be ${kind === 'integer' ? 'a whole number' : 'a number'}, got ${JSON.stringify(value)}`);
+        throw new Error(
+          `must be ${kind === 'integer' ? 'a whole number' : 'a number'}, got ${JSON.stringify(value)}`,
+        );
       }
       return Math.min(max, Math.max(min, result.data));
     },
@@ -134,7 +148,8 @@ export function enumVar<const V extends string>(
       const value = trimmed(raw)?.toLowerCase();
       if (value === undefined) return fallback;
       const result = schema.safeParse(aliases[value] ?? value);
-      if (!result.success) throw new Error(`must be one of ${values.join(', ')}, got ${JSON.stringify(value)}`);
+      if (!result.success)
+        throw new Error(`must be one of ${values.join(', ')}, got ${JSON.stringify(value)}`);
       return result.data;
     },
   };
