@@ -1,0 +1,88 @@
+import type { FastifyInstance } from 'fastify';
+import { openBlobStore, openCoordinator, openStorage } from '../adapters/open.ts';
+import type { Config } from '../config/schema.ts';
+import { startFakeUpstream } from '../demo/server.ts';
+import type { AppDeps } from '../http/deps.ts';
+import { buildServer } from '../http/server.ts';
+import type { Logger } from '../observability/logger.ts';
+import { endpointsFromConfig, type UpstreamEndpoints } from '../upstream/endpoints.ts';
+import { Lifecycle } from './lifecycle.ts';
+
+export interface RunningApp {
+  app: FastifyInstance;
+  deps: AppDeps;
+  lifecycle: Lifecycle;
+  /** Base URL the server listens on (loopback form). */
+  url: string;
+  /** Stops accepting, waits for in-flight requests (bounded), then closes every resource in reverse order. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Without a TMDB key the service runs against the built-in offline catalogue: the fake upstream starts
+ * in-process on a free loopback port and every client points at it.
+ */
+async function resolveUpstream(
+  config: Config,
+  lifecycle: Lifecycle,
+  logger: Logger,
+): Promise<UpstreamEndpoints> {
+  if (config.TMDB_API_KEY) return endpointsFromConfig(config);
+  const fake = await startFakeUpstream({ port: 0, host: '127.0.0.1' });
+  lifecycle.add('demo-upstream', () => fake.close());
+  logger.warn(
+    { demo_upstream: fake.origin },
+    'demo mode: TMDB_API_KEY is not set, serving the built-in offline catalogue (set TMDB_API_KEY and MDBLIST_API_KEY for real titles)',
+  );
+  return {
+    demo: true,
+    tmdbApiKey: 'demo',
+    tmdbApiBase: fake.urls.tmdbApiBase,
+    tmdbImageBase: fake.urls.tmdbImageBase,
+    mdblistApiKeys: ['demo'],
+    mdblistApiBase: fake.urls.mdblistApiBase,
+    aiostreamsUrl: '',
+    scraperUrl: fake.urls.scraperUrl,
+    arcticShiftBase: fake.urls.arcticShiftBase,
+  };
+}
+
+/** The composition root's body: open backends in order, build the server, listen. */
+export async function startApp(config: Config, logger: Logger): Promise<RunningApp> {
+  const lifecycle = new Lifecycle(logger);
+  try {
+    const upstream = await resolveUpstream(config, lifecycle, logger);
+    const storage = await openStorage(config);
+    lifecycle.add(`storage:${storage.kind}`, () => storage.close());
+    const blobStore = await openBlobStore(config);
+    lifecycle.add(`blobstore:${blobStore.kind}`, () => blobStore.close());
+    const coordinator = await openCoordinator(config);
+    lifecycle.add(`coordinator:${coordinator.kind}`, () => coordinator.close());
+
+    const deps: AppDeps = { config, logger, storage, coordinator, blobStore, upstream };
+    const app = await buildServer(deps);
+    await app.listen({ port: config.PORT, host: config.HOST });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.PORT;
+    const url = `http://127.0.0.1:${port}`;
+    logger.info(
+      { url, storage: storage.kind, coordinator: coordinator.kind, blobstore: blobStore.kind },
+      'listening',
+    );
+
+    const stop = async () => {
+      // Closing fastify stops accepting and waits for in-flight requests; the timer bounds that wait.
+      const force = setTimeout(() => app.server.closeAllConnections(), config.SHUTDOWN_TIMEOUT_MS);
+      try {
+        await app.close();
+      } finally {
+        clearTimeout(force);
+      }
+      await lifecycle.close();
+    };
+    return { app, deps, lifecycle, url, stop };
+  } catch (error) {
+    await lifecycle.close();
+    throw error;
+  }
+}

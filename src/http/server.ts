@@ -1,0 +1,33 @@
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { AppDeps } from './deps.ts';
+import { registerAccessLog } from './plugins/accessLog.ts';
+import { registerErrorHandling } from './plugins/errors.ts';
+import { requestIdFrom } from './plugins/requestId.ts';
+import { registerHealthRoutes } from './routes/health.ts';
+
+/** Builds the fastify instance with every plugin and route; does not listen. */
+export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
+  const app: FastifyInstance = Fastify({
+    // pino's Logger is a FastifyBaseLogger; the cast only widens the generic so routes use the default type.
+    loggerInstance: deps.logger as FastifyBaseLogger,
+    disableRequestLogging: true,
+    genReqId: requestIdFrom,
+    requestIdLogLabel: 'request_id',
+    // Long query strings are normal for poster URLs, absurd ones are not.
+    maxParamLength: 500,
+    bodyLimit: 64 * 1024,
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  registerErrorHandling(app);
+  if (deps.config.LOG_REQUESTS) registerAccessLog(app);
+  registerHealthRoutes(app, deps);
+
+  await app.ready();
+  return app;
+}
