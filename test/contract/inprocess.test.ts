@@ -7,6 +7,14 @@ describeCoordinatorContract('inprocess', {
   reopenable: false,
 });
 
+// Handles onto one coordinator whose close() leaves the state alone: stands in for replicas sharing
+// a server, so the suite's shared-state tests run here too, not first in Redis CI.
+const shared = createInProcessCoordinator();
+describeCoordinatorContract('inprocess, shared handles', {
+  open: async () => ({ ...shared, close: async () => {} }),
+  reopenable: true,
+});
+
 /** A clock the test moves by hand. */
 function manualClock(start = Date.UTC(2030, 0, 1, 0, 0, 0, 0)) {
   let t = start;

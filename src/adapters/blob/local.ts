@@ -38,6 +38,7 @@ export async function openLocalBlobStore(options: LocalBlobStoreOptions): Promis
   return {
     kind: 'local',
 
+    // The content type is not kept: the composite row that points at the blob already carries it.
     async put(key, bytes) {
       const path = pathFor(key);
       await mkdir(dirname(path), { recursive: true });
