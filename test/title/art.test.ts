@@ -1,0 +1,163 @@
+import { describe, expect, it } from 'vitest';
+import {
+  chooseArt,
+  chooseLogo,
+  chooseTextlessPoster,
+  type LogoPriority,
+  logoLanguageOrder,
+  rankImages,
+} from '../../src/title/art.ts';
+import type { TmdbImage } from '../../src/upstream/tmdb.ts';
+import { imagesSchema } from '../../src/upstream/tmdbSchemas.ts';
+import { fixture } from '../helpers/fixtures.ts';
+
+const img = (
+  filePath: string,
+  language: string | null,
+  voteAverage: number,
+  voteCount: number,
+  width = 1000,
+): TmdbImage => ({
+  filePath,
+  language,
+  voteAverage,
+  voteCount,
+  width,
+  height: 1500,
+});
+
+describe('rankImages', () => {
+  it('orders by average, then count, then width — zero votes included', () => {
+    const ranked = rankImages([
+      img('/a', null, 0, 0),
+      img('/b', null, 5.3, 2),
+      img('/c', null, 5.3, 9),
+      img('/d', null, 5.3, 9, 2000),
+    ]);
+    expect(ranked.map((i) => i.filePath)).toEqual(['/d', '/c', '/b', '/a']);
+  });
+});
+
+describe('chooseTextlessPoster', () => {
+  it.each([
+    [
+      'the best textless when it is well voted',
+      [img('/t1', null, 5.6, 10), img('/t2', null, 5.2, 40)],
+      '/t1',
+    ],
+    [
+      'a well-voted one within the drop window beats a thinly voted best',
+      [img('/t1', null, 6.0, 1), img('/t2', null, 5.4, 12)],
+      '/t2',
+    ],
+    [
+      'but not when it rates more than the drop worse',
+      [img('/t1', null, 6.5, 1), img('/t2', null, 5.0, 12)],
+      '/t1',
+    ],
+    ['texted posters never count', [img('/en', 'en', 9, 99), img('/t', null, 1, 0)], '/t'],
+    ['no textless poster at all', [img('/en', 'en', 9, 99)], null],
+  ])('%s', (_name, posters, expected) => {
+    expect(chooseTextlessPoster(posters, 3, 1.0)?.filePath ?? null).toBe(expected);
+  });
+});
+
+describe('logoLanguageOrder', () => {
+  it.each([
+    ['native_original', 'fr', 'ko', null, ['fr', 'ko']],
+    ['original_native', 'en', 'ko', null, ['ko', 'en']],
+    ['native_if_original_english', 'de', 'en', null, ['de', 'en']],
+    ['native_if_original_english', 'de', 'ko', null, ['de']],
+    ['native_text', 'pt-BR', 'en', null, ['pt']],
+    ['native_custom_text', 'es', 'en', 'it', ['es', 'it']],
+    ['native_custom_original_text', 'es', 'ja', 'it', ['es', 'it', 'ja']],
+    ['native_original', 'en', 'en', null, ['en']],
+  ])(
+    '%s (native %s, original %s, secondary %s)',
+    (priority, logoLanguage, originalLanguage, secondaryLanguage, expected) => {
+      expect(
+        logoLanguageOrder({
+          logoPriority: priority as LogoPriority,
+          logoLanguage,
+          originalLanguage,
+          secondaryLanguage,
+        }),
+      ).toEqual(expected);
+    },
+  );
+});
+
+describe('choices over recorded TMDB images', () => {
+  const fightClub = imagesSchema.parse(fixture('tmdb/movie_550_images_fight_club.json'));
+  const images = {
+    posters: fightClub.posters.map((p) => ({
+      filePath: p.file_path,
+      width: p.width,
+      height: p.height,
+      language: p.iso_639_1,
+      voteAverage: p.vote_average,
+      voteCount: p.vote_count,
+    })),
+    backdrops: fightClub.backdrops.map((p) => ({
+      filePath: p.file_path,
+      width: p.width,
+      height: p.height,
+      language: p.iso_639_1,
+      voteAverage: p.vote_average,
+      voteCount: p.vote_count,
+    })),
+    logos: fightClub.logos.map((p) => ({
+      filePath: p.file_path,
+      width: p.width,
+      height: p.height,
+      language: p.iso_639_1,
+      voteAverage: p.vote_average,
+      voteCount: p.vote_count,
+    })),
+    posterPath: '/pB8BM7pdSp6B6Ih7QZ4DrQ3PmJK.jpg',
+  };
+
+  it('Fight Club: its one textless poster, a neutral backdrop and an English logo', () => {
+    const choice = chooseArt(images, {
+      posterMinVotes: 3,
+      posterMaxScoreDrop: 1,
+      logoLanguage: 'en',
+      originalLanguage: 'en',
+      secondaryLanguage: null,
+      logoPriority: 'native_original',
+    });
+    expect(choice.posterIsTextless).toBe(true);
+    expect((choice.poster as TmdbImage).language).toBeNull();
+    expect(choice.backdrop?.language).toBeNull();
+    expect(choice.textBackdrop?.language).not.toBeNull();
+    expect(choice.logo?.language).toBe('en');
+    const bestEnglish = rankImages(images.logos.filter((l) => l.language === 'en'))[0];
+    expect(choice.logo?.filePath).toBe(bestEnglish?.filePath);
+  });
+
+  it('falls back to the original language, and to no logo (title text) when none matches', () => {
+    const logos = images.logos;
+    const languages = new Set(logos.map((l) => l.language));
+    expect(languages.has('xx')).toBe(false);
+    expect(chooseLogo(logos, ['xx'])).toBeNull();
+    expect(chooseLogo(logos, ['xx', 'en'])?.language).toBe('en');
+  });
+
+  it('without any textless poster, uses the primary poster and says it carries text', () => {
+    const choice = chooseArt(
+      { posters: [img('/en', 'en', 5, 5)], backdrops: [], logos: [], posterPath: '/primary.jpg' },
+      {
+        posterMinVotes: 3,
+        posterMaxScoreDrop: 1,
+        logoLanguage: 'en',
+        originalLanguage: 'en',
+        secondaryLanguage: null,
+        logoPriority: 'native_original',
+      },
+    );
+    expect(choice.poster?.filePath).toBe('/primary.jpg');
+    expect(choice.posterIsTextless).toBe(false);
+    expect(choice.backdrop).toBeNull();
+    expect(choice.logo).toBeNull();
+  });
+});
