@@ -1,0 +1,93 @@
+/**
+ * Read-through cache over a Storage table with coalescing and serve-stale:
+ * - a fresh row answers at once ("hit");
+ * - otherwise one fetch per key runs (concurrent callers share it), its value is stored ("miss");
+ * - when that fetch fails, the last stored value is served even past its TTL ("stale"), and the caller
+ *   learns it so the poster is marked provisional and not stored.
+ * A storage outage never fails the read: the fetch result is served without being persisted.
+ */
+import type { CacheTable, Storage } from '../ports/storage.ts';
+
+export type LookupResult = 'hit' | 'miss' | 'stale';
+
+export type Cached<T> =
+  | { ok: true; value: T; result: LookupResult; cachedAt: number }
+  | { ok: false; error: unknown };
+
+export interface CachedFetchDeps {
+  storage: Storage;
+  now: () => number;
+  onLookup?: (table: CacheTable, result: LookupResult | 'error') => void;
+  onStorageError?: (error: unknown) => void;
+}
+
+export interface CachedFetchSpec<T> {
+  table: CacheTable;
+  key: string;
+  /** Fetches a fresh value; throwing means "failed" (serve stale if possible). */
+  fetch: () => Promise<T>;
+  /** TTL for the fetched value (ms; null = permanent); may depend on the value (e.g. new titles). */
+  ttlMs: (value: T) => number | null;
+  /** Rows written under different settings (e.g. another RATING_MIN_VOTES) count as stale. */
+  accept?: (value: T) => boolean;
+}
+
+export function createCachedFetcher(deps: CachedFetchDeps) {
+  const inflight = new Map<string, Promise<Cached<unknown>>>();
+
+  async function readRow<T>(table: CacheTable, key: string) {
+    try {
+      return await deps.storage.get<T>(table, key, deps.now());
+    } catch (error) {
+      deps.onStorageError?.(error);
+      return null;
+    }
+  }
+
+  async function load<T>(spec: CachedFetchSpec<T>): Promise<Cached<T>> {
+    const row = await readRow<T>(spec.table, spec.key);
+    const usable = row && (spec.accept ? spec.accept(row.value) : true) ? row : null;
+    if (usable?.fresh) {
+      deps.onLookup?.(spec.table, 'hit');
+      return { ok: true, value: usable.value, result: 'hit', cachedAt: usable.cachedAt };
+    }
+    try {
+      const value = await spec.fetch();
+      const cachedAt = deps.now();
+      try {
+        await deps.storage.put(spec.table, spec.key, value, spec.ttlMs(value), cachedAt);
+      } catch (error) {
+        deps.onStorageError?.(error);
+      }
+      deps.onLookup?.(spec.table, 'miss');
+      return { ok: true, value, result: 'miss', cachedAt };
+    } catch (error) {
+      if (row) {
+        deps.onLookup?.(spec.table, 'stale');
+        return { ok: true, value: row.value, result: 'stale', cachedAt: row.cachedAt };
+      }
+      deps.onLookup?.(spec.table, 'error');
+      return { ok: false, error };
+    }
+  }
+
+  return {
+    get<T>(spec: CachedFetchSpec<T>): Promise<Cached<T>> {
+      const id = `${spec.table}\u0000${spec.key}`;
+      let pending = inflight.get(id) as Promise<Cached<T>> | undefined;
+      if (!pending) {
+        pending = load(spec).finally(() => inflight.delete(id));
+        inflight.set(id, pending as Promise<Cached<unknown>>);
+      }
+      return pending;
+    },
+    /** Reads only: a stored value (fresh or stale) or null; never fetches. For the anonymous preset tier. */
+    async peek<T>(table: CacheTable, key: string): Promise<{ value: T; fresh: boolean } | null> {
+      const row = await readRow<T>(table, key);
+      return row ? { value: row.value, fresh: row.fresh } : null;
+    },
+    inflightCount: () => inflight.size,
+  };
+}
+
+export type CachedFetcher = ReturnType<typeof createCachedFetcher>;
