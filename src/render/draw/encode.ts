@@ -1,0 +1,27 @@
+/**
+ * Final encode. JPEG: Skia's encoder straight from the canvas (no pixel copy; measured fastest).
+ * WebP: sharp from the raw pixels at effort 2 — about 2.5× faster than Skia's WebP (and than sharp's
+ * default effort 4) for a file a few percent larger (docs/PERFORMANCE.md).
+ */
+import type { Canvas } from '@napi-rs/canvas';
+import sharp from 'sharp';
+
+export type OutputFormat = 'webp' | 'jpeg';
+export const WEBP_EFFORT = 2;
+
+export function contentTypeOf(format: OutputFormat): string {
+  return format === 'webp' ? 'image/webp' : 'image/jpeg';
+}
+
+export async function encodeCanvas(canvas: Canvas, format: OutputFormat, quality: number): Promise<Buffer> {
+  const q = Math.max(1, Math.min(100, Math.round(quality)));
+  if (format === 'jpeg') return canvas.encode('jpeg', q);
+  const { width, height } = canvas;
+  const data = canvas.getContext('2d').getImageData(0, 0, width, height).data;
+  return sharp(Buffer.from(data.buffer, data.byteOffset, data.byteLength), {
+    raw: { width, height, channels: 4 },
+  })
+    .removeAlpha()
+    .webp({ quality: q, effort: WEBP_EFFORT })
+    .toBuffer();
+}

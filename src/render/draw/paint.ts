@@ -1,0 +1,252 @@
+/**
+ * Paints a Scene's layers onto a canvas that already holds the base art. The only code that knows the
+ * canvas drawing API; every decision was made by the scene builder.
+ */
+import { type Canvas, createCanvas, type Image, type SKRSContext2D } from '@napi-rs/canvas';
+import type {
+  BandLayer,
+  FillLayer,
+  FrostLayer,
+  GroupLayer,
+  ImageLayer,
+  Layer,
+  Paint,
+  Rgba,
+  Shadow,
+  Shape,
+  TextLayer,
+} from '../../domain/scene.ts';
+import { cssFont } from '../fonts.ts';
+
+export interface PaintImages {
+  logo: Image | Canvas | null;
+}
+
+type Style = string | ReturnType<SKRSContext2D['createLinearGradient']>;
+
+export function css(c: Rgba): string {
+  return `rgba(${Math.round(c[0])},${Math.round(c[1])},${Math.round(c[2])},${Math.max(0, Math.min(1, c[3]))})`;
+}
+
+function paintStyle(ctx: SKRSContext2D, paint: Paint): Style {
+  if (paint.kind === 'solid') return css(paint.color);
+  const g = ctx.createLinearGradient(paint.x0, paint.y0, paint.x1, paint.y1);
+  for (const s of paint.stops) g.addColorStop(Math.max(0, Math.min(1, s.offset)), css(s.color));
+  return g;
+}
+
+function applyShadow(ctx: SKRSContext2D, shadow: Shadow | null): void {
+  if (!shadow) return;
+  ctx.shadowColor = css(shadow.color);
+  ctx.shadowBlur = shadow.blur;
+  ctx.shadowOffsetX = shadow.offsetX;
+  ctx.shadowOffsetY = shadow.offsetY;
+}
+
+export function tracePath(ctx: SKRSContext2D, shape: Shape): void {
+  ctx.beginPath();
+  if (shape.kind === 'rect') {
+    const [tl, tr, br, bl] = shape.radii;
+    if (tl === 0 && tr === 0 && br === 0 && bl === 0) ctx.rect(shape.x, shape.y, shape.w, shape.h);
+    else ctx.roundRect(shape.x, shape.y, shape.w, shape.h, [tl, tr, br, bl]);
+    return;
+  }
+  const pts = shape.points;
+  const n = pts.length;
+  if (n < 3) return;
+  if (shape.cornerRadius <= 0) {
+    for (const [i, [x, y]] of pts.entries()) {
+      if (i === 0) ctx.moveTo(x, y);
+      else ctx.lineTo(x, y);
+    }
+    ctx.closePath();
+    return;
+  }
+  // Rounded vertices: start midway along the last edge, then arcTo through every vertex.
+  const last = pts[n - 1]!;
+  const first = pts[0]!;
+  ctx.moveTo((last[0] + first[0]) / 2, (last[1] + first[1]) / 2);
+  for (let i = 0; i < n; i++) {
+    const p = pts[i]!;
+    const q = pts[(i + 1) % n]!;
+    ctx.arcTo(p[0], p[1], (p[0] + q[0]) / 2, (p[1] + q[1]) / 2, shape.cornerRadius);
+  }
+  ctx.closePath();
+}
+
+function shapeBounds(shape: Shape): { x: number; y: number; w: number; h: number } {
+  if (shape.kind === 'rect') return { x: shape.x, y: shape.y, w: shape.w, h: shape.h };
+  const xs = shape.points.map((p) => p[0]);
+  const ys = shape.points.map((p) => p[1]);
+  const x = Math.min(...xs);
+  const y = Math.min(...ys);
+  return { x, y, w: Math.max(...xs) - x, h: Math.max(...ys) - y };
+}
+
+function drawFill(ctx: SKRSContext2D, layer: FillLayer): void {
+  ctx.save();
+  applyShadow(ctx, layer.shadow);
+  if (layer.blur > 0) ctx.filter = `blur(${layer.blur}px)`;
+  tracePath(ctx, layer.shape);
+  ctx.fillStyle = paintStyle(ctx, layer.paint);
+  ctx.fill();
+  if (layer.stroke) {
+    ctx.shadowColor = 'rgba(0,0,0,0)';
+    ctx.lineWidth = layer.stroke.width;
+    ctx.strokeStyle = paintStyle(ctx, layer.stroke.paint);
+    ctx.stroke();
+  }
+  ctx.restore();
+}
+
+function alphaGradient(ctx: SKRSContext2D, layer: BandLayer, color: readonly [number, number, number]) {
+  const g = ctx.createLinearGradient(0, layer.y, 0, layer.y + layer.h);
+  for (const s of layer.alpha)
+    g.addColorStop(Math.max(0, Math.min(1, s.offset)), css([color[0], color[1], color[2], s.alpha]));
+  return g;
+}
+
+function drawBand(ctx: SKRSContext2D, layer: BandLayer): void {
+  if (layer.h <= 0 || layer.w <= 0) return;
+  const first = layer.colors[0]?.color ?? [0, 0, 0, 1];
+  const oneColour = layer.colors.every(
+    (s) => s.color[0] === first[0] && s.color[1] === first[1] && s.color[2] === first[2],
+  );
+  if (oneColour) {
+    // The common case (black or one tint): a single vertical gradient, no offscreen pass.
+    ctx.save();
+    ctx.fillStyle = alphaGradient(ctx, layer, [first[0], first[1], first[2]]);
+    ctx.fillRect(layer.x, layer.y, layer.w, layer.h);
+    ctx.restore();
+    return;
+  }
+  // Two-tone: horizontal colour ramp, masked by the vertical alpha profile.
+  const w = Math.ceil(layer.w);
+  const h = Math.ceil(layer.h);
+  const off = createCanvas(w, h);
+  const o = off.getContext('2d');
+  const ramp = o.createLinearGradient(0, 0, w, 0);
+  for (const s of layer.colors) ramp.addColorStop(s.offset, css([s.color[0], s.color[1], s.color[2], 1]));
+  o.fillStyle = ramp;
+  o.fillRect(0, 0, w, h);
+  o.globalCompositeOperation = 'destination-in';
+  o.fillStyle = alphaGradient(o, { ...layer, y: 0 }, [0, 0, 0]);
+  o.fillRect(0, 0, w, h);
+  ctx.drawImage(off, layer.x, layer.y);
+}
+
+/** Blur the art under the shape at quarter size (fast, and frost wants softness, not detail). */
+function drawFrost(ctx: SKRSContext2D, layer: FrostLayer): void {
+  const canvas = ctx.canvas;
+  const b = shapeBounds(layer.shape);
+  const margin = layer.blur * 2;
+  const sx = Math.max(0, Math.floor(b.x - margin));
+  const sy = Math.max(0, Math.floor(b.y - margin));
+  const sw = Math.min(canvas.width, Math.ceil(b.x + b.w + margin)) - sx;
+  const sh = Math.min(canvas.height, Math.ceil(b.y + b.h + margin)) - sy;
+  if (sw <= 0 || sh <= 0) return;
+  const k = 4;
+  const small = createCanvas(Math.max(1, Math.ceil(sw / k)), Math.max(1, Math.ceil(sh / k)));
+  const s = small.getContext('2d');
+  s.drawImage(canvas, sx, sy, sw, sh, 0, 0, small.width, small.height);
+  const blurred = createCanvas(small.width, small.height);
+  const bctx = blurred.getContext('2d');
+  bctx.filter = `blur(${Math.max(0.5, layer.blur / k)}px) saturate(${layer.saturation})`;
+  // Draw twice shifted by nothing: the filter needs a source; edge pixels are clamped by the margin.
+  bctx.drawImage(small, 0, 0);
+  ctx.save();
+  tracePath(ctx, layer.shape);
+  ctx.clip();
+  ctx.imageSmoothingQuality = 'high';
+  ctx.drawImage(blurred, 0, 0, blurred.width, blurred.height, sx, sy, sw, sh);
+  ctx.fillStyle = css(layer.tint);
+  ctx.fill();
+  ctx.restore();
+}
+
+function drawText(ctx: SKRSContext2D, layer: TextLayer): void {
+  if (!layer.text) return;
+  ctx.save();
+  ctx.font = cssFont(layer.font);
+  ctx.letterSpacing = `${layer.font.letterSpacing}px`;
+  ctx.textAlign = layer.align;
+  ctx.textBaseline = 'alphabetic';
+  applyShadow(ctx, layer.shadow);
+  ctx.fillStyle = paintStyle(ctx, layer.fill);
+  ctx.fillText(layer.text, layer.x, layer.y);
+  ctx.restore();
+}
+
+function drawImageLayer(ctx: SKRSContext2D, layer: ImageLayer, images: PaintImages): void {
+  const src = images[layer.source];
+  if (!src || layer.w <= 0 || layer.h <= 0) return;
+  const { crop } = layer;
+  let source: Image | Canvas = src;
+  let cx = crop.x;
+  let cy = crop.y;
+  if (layer.recolor) {
+    const off = createCanvas(Math.max(1, Math.round(layer.w)), Math.max(1, Math.round(layer.h)));
+    const o = off.getContext('2d');
+    o.imageSmoothingQuality = 'high';
+    o.drawImage(src, crop.x, crop.y, crop.w, crop.h, 0, 0, off.width, off.height);
+    o.globalCompositeOperation = 'source-in';
+    o.fillStyle = css([layer.recolor[0], layer.recolor[1], layer.recolor[2], 1]);
+    o.fillRect(0, 0, off.width, off.height);
+    source = off;
+    cx = 0;
+    cy = 0;
+    ctx.save();
+    applyShadow(ctx, layer.shadow);
+    ctx.drawImage(source, layer.x, layer.y, layer.w, layer.h);
+    ctx.restore();
+    return;
+  }
+  ctx.save();
+  ctx.imageSmoothingQuality = 'high';
+  applyShadow(ctx, layer.shadow);
+  ctx.drawImage(source, cx, cy, crop.w, crop.h, layer.x, layer.y, layer.w, layer.h);
+  ctx.restore();
+}
+
+function drawGroup(ctx: SKRSContext2D, layer: GroupLayer, images: PaintImages): void {
+  const canvas = ctx.canvas;
+  // Children go to a transparent sub-canvas so the group's opacity and shadow apply to it as a whole.
+  const off = createCanvas(canvas.width, canvas.height);
+  const o = off.getContext('2d');
+  o.lang = 'en';
+  o.translate(layer.translateX, layer.translateY);
+  o.rotate(layer.rotate);
+  for (const child of layer.layers) drawLayer(o, child, images);
+  ctx.save();
+  ctx.globalAlpha = layer.opacity;
+  applyShadow(ctx, layer.shadow);
+  ctx.drawImage(off, 0, 0);
+  ctx.restore();
+}
+
+export function drawLayer(ctx: SKRSContext2D, layer: Layer, images: PaintImages): void {
+  switch (layer.kind) {
+    case 'fill':
+      drawFill(ctx, layer);
+      return;
+    case 'band':
+      drawBand(ctx, layer);
+      return;
+    case 'frost':
+      drawFrost(ctx, layer);
+      return;
+    case 'text':
+      drawText(ctx, layer);
+      return;
+    case 'image':
+      drawImageLayer(ctx, layer, images);
+      return;
+    case 'group':
+      drawGroup(ctx, layer, images);
+      return;
+  }
+}
+
+export function paintLayers(ctx: SKRSContext2D, layers: readonly Layer[], images: PaintImages): void {
+  for (const layer of layers) drawLayer(ctx, layer, images);
+}

@@ -1,0 +1,61 @@
+/**
+ * One render on the current thread: art → analysis → scene → paint → encode. The worker pool
+ * (pool.ts) runs this off the main event loop; tests and the benchmark may call it directly.
+ */
+
+import { drawBaseArt, thumbnailOf } from './draw/art.ts';
+import { contentTypeOf, encodeCanvas } from './draw/encode.ts';
+import { prepareLogo } from './draw/logo.ts';
+import { canvasMetrics } from './draw/measure.ts';
+import { paintLayers } from './draw/paint.ts';
+import { registerFonts } from './fonts.ts';
+import { CANVAS_HEIGHT, CANVAS_WIDTH } from './layout/context.ts';
+import { buildScene, shouldGreyscale } from './layout/scene.ts';
+import { DEFAULT_DEADLINE_MS, type RenderInput, type RenderResult, RenderTimeoutError } from './types.ts';
+
+/** Thumbnail width for colour analysis (height follows the 2:3 canvas). */
+export const THUMB_WIDTH = 50;
+
+export async function renderLocal(input: RenderInput): Promise<RenderResult> {
+  registerFonts();
+  const budget = input.deadlineMs ?? DEFAULT_DEADLINE_MS;
+  const deadline = performance.now() + budget;
+  const check = () => {
+    if (performance.now() > deadline) throw new RenderTimeoutError(budget);
+  };
+  const W = CANVAS_WIDTH;
+  const H = CANVAS_HEIGHT;
+  const { facts, style } = input;
+
+  const greyscale = shouldGreyscale(facts, style);
+  const base = await drawBaseArt(
+    { art: input.art, backdrop: input.backdrop ?? null, facts, greyscale: greyscale },
+    W,
+    H,
+  );
+  check();
+  const warnings = [...base.warnings];
+  const wantsLogo = !style.textless && base.textless;
+  const logo = wantsLogo ? await prepareLogo(input.logo, warnings) : null;
+  check();
+  const thumb = thumbnailOf(base.canvas, W, H, THUMB_WIDTH);
+  const scene = buildScene({
+    facts,
+    style,
+    art: { source: base.source, textless: base.textless, thumb },
+    logo: logo?.info ?? null,
+    metrics: canvasMetrics,
+  });
+  paintLayers(base.ctx, scene.layers, { logo: logo?.decoded.image ?? null });
+  check();
+  const bytes = await encodeCanvas(base.canvas, input.output.format, input.output.quality);
+  return {
+    bytes,
+    contentType: contentTypeOf(input.output.format),
+    width: 500,
+    height: 750,
+    artSource: base.source,
+    warnings,
+    summary: { ...scene.summary, greyscale: greyscale && base.source !== 'fallback_canvas' },
+  };
+}
