@@ -1,4 +1,4 @@
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import type { AppDeps } from './deps.ts';
 import { registerAccessLog } from './plugins/accessLog.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
@@ -10,15 +10,14 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
   const app: FastifyInstance = Fastify({
     // pino's Logger is a FastifyBaseLogger; the cast only widens the generic so routes use the default type.
     loggerInstance: deps.logger as FastifyBaseLogger,
-    disableRequestLogging: true,
+    // Fastify's two lines per request are replaced by our one (plugins/accessLog.ts).
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'request_id' }),
     genReqId: requestIdFrom,
-    requestIdLogLabel: 'request_id',
-    // Long query strings are normal for poster URLs, absurd ones are not.
-    maxParamLength: 500,
     bodyLimit: 64 * 1024,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
-    routerOptions: { ignoreTrailingSlash: true },
+    // Long query strings are normal for poster URLs; absurd path segments are not.
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
   });
 
   app.addHook('onRequest', async (request, reply) => {

@@ -27,6 +27,7 @@ export function createLogger(options: LoggerOptions): Logger {
           destination,
           sync: true,
           colorize: false,
+          singleLine: true,
           translateTime: 'SYS:HH:MM:ss.l',
           ignore: 'pid,hostname',
         });

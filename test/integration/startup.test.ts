@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runServiceToExit, type SpawnedService, spawnService } from '../helpers/spawnService.ts';
+
+describe('npm start with no configuration (demo mode, embedded backends)', () => {
+  let service: SpawnedService;
+  const startedAt = Date.now();
+
+  beforeAll(async () => {
+    service = await spawnService();
+  });
+  afterAll(() => service?.cleanup());
+
+  it('says in one log line that it runs in demo mode', () => {
+    const demoLines = service.logs().filter((l) => String(l.msg).startsWith('demo mode'));
+    expect(demoLines).toHaveLength(1);
+    expect(String(demoLines[0]?.msg)).toContain('TMDB_API_KEY');
+  });
+
+  it('is ready with sqlite, inprocess and local backends', async () => {
+    let body: unknown;
+    let status = 0;
+    // Readiness within 15 s of the spawn, polled like an orchestrator would.
+    while (Date.now() - startedAt < 15_000) {
+      const response = await fetch(`${service.url}/ready`);
+      status = response.status;
+      body = await response.json();
+      if (status === 200) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(status).toBe(200);
+    expect(body).toEqual({
+      status: 'ok',
+      storage: { kind: 'sqlite', ok: true },
+      coordinator: { kind: 'inprocess', ok: true },
+      blobstore: { kind: 'local', ok: true },
+    });
+  });
+
+  it.each(['/live', '/health'])('%s answers ok without leaking a Server header', async (route) => {
+    const response = await fetch(`${service.url}${route}`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok' });
+    expect(response.headers.get('server')).toBeNull();
+    expect(response.headers.get('x-powered-by')).toBeNull();
+  });
+
+  it('echoes a plain X-Request-Id and logs it; replaces a hostile one', async () => {
+    const plain = await fetch(`${service.url}/live`, { headers: { 'x-request-id': 'abc-123' } });
+    expect(plain.headers.get('x-request-id')).toBe('abc-123');
+    const hostile = await fetch(`${service.url}/live`, { headers: { 'x-request-id': 'x'.repeat(500) } });
+    expect(hostile.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(service.logs().some((l) => l.request_id === 'abc-123' && l.msg === 'request')).toBe(true);
+  });
+
+  it('answers unknown routes with a JSON 404', async () => {
+    const response = await fetch(`${service.url}/no/such/thing`);
+    expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({ error: 'not_found' });
+  });
+
+  it('never writes secret query values to its logs', async () => {
+    await fetch(
+      `${service.url}/live?tmdb_key=TMDBSECRET42&mdblist_key=MDBSECRET42&access_key=ACCESSSECRET42`,
+    );
+    await fetch(`${service.url}/missing?api_key=APISECRET42&apikey=APIKEYSECRET42`);
+    await new Promise((r) => setTimeout(r, 50));
+    const all = service.output.join('\n');
+    expect(all).toContain('[REDACTED]');
+    for (const secret of ['TMDBSECRET42', 'MDBSECRET42', 'ACCESSSECRET42', 'APISECRET42', 'APIKEYSECRET42']) {
+      expect(all).not.toContain(secret);
+    }
+  });
+
+  it('shuts down on SIGTERM: closes coordinator, blob store, storage in that order, exits 0', async () => {
+    const code = await service.stop('SIGTERM');
+    expect(code).toBe(0);
+    const shutdown = service.logs().find((l) => l.msg === 'shutting down');
+    expect(shutdown?.close_order).toEqual([
+      'coordinator:inprocess',
+      'blobstore:local',
+      'storage:sqlite',
+      'demo-upstream',
+    ]);
+    expect(service.logs().some((l) => l.msg === 'stopped')).toBe(true);
+  });
+});
+
+describe('startup failures', () => {
+  it('exits 2 and names every invalid variable', async () => {
+    const { code, output } = await runServiceToExit({ PORT: 'eighty', IMAGE_FORMAT: 'gif' });
+    expect(code).toBe(2);
+    expect(output).toContain('PORT');
+    expect(output).toContain('IMAGE_FORMAT');
+  });
+
+  it('exits 2 with a clear message when a hosted backend is asked for but not available, without echoing its URL', async () => {
+    const { code, output } = await runServiceToExit({
+      TMDB_API_KEY: 'k'.repeat(32),
+      REDIS_URL: 'redis://:hunter2pass@127.0.0.1:1',
+    });
+    expect(code).toBe(2);
+    expect(output).toContain('REDIS_URL');
+    expect(output).not.toContain('hunter2pass');
+  });
+});
+
+describe('with a TMDB key (no demo mode)', () => {
+  it('does not start the demo upstream and never logs the key', async () => {
+    const service = await spawnService({
+      TMDB_API_KEY: 'realTmdbKeyValue123',
+      ACCESS_KEY: 'operatorSecret99',
+    });
+    try {
+      await fetch(`${service.url}/live?access_key=operatorSecret99`);
+      await new Promise((r) => setTimeout(r, 50));
+      expect(service.logs().some((l) => String(l.msg).startsWith('demo mode'))).toBe(false);
+      expect(await service.stop()).toBe(0);
+      const all = service.output.join('\n');
+      expect(all).not.toContain('realTmdbKeyValue123');
+      expect(all).not.toContain('operatorSecret99');
+    } finally {
+      service.cleanup();
+    }
+  });
+});
