@@ -1,0 +1,68 @@
+import sharp from 'sharp';
+import { afterAll, describe, expect, it } from 'vitest';
+import { defaultStyle } from '../../src/domain/style.ts';
+import { createRenderPool, RenderTimeoutError } from '../../src/render/index.ts';
+import { logoPng, posterJpeg } from './fixtures/art.ts';
+import { baseFacts } from './fixtures/facts.ts';
+import { TEXT_FILE } from './fixtures/hostile.ts';
+
+const pool = createRenderPool({ size: 2 });
+afterAll(() => pool.close());
+
+describe('render worker pool', () => {
+  it('renders posters on worker threads, several in flight', async () => {
+    const art = await posterJpeg();
+    const logo = await logoPng();
+    const results = await Promise.all(
+      (['jpeg', 'webp', 'jpeg'] as const).map((format) =>
+        pool.render({
+          art,
+          logo,
+          facts: baseFacts(),
+          style: defaultStyle(),
+          output: { format, quality: 80 },
+        }),
+      ),
+    );
+    for (const r of results) {
+      const m = await sharp(r.bytes).metadata();
+      expect([m.width, m.height]).toEqual([500, 750]);
+      expect(r.artSource).toBe('poster');
+      expect(r.summary.title).toBe('logo');
+    }
+    expect(results.map((r) => r.contentType)).toEqual(['image/jpeg', 'image/webp', 'image/jpeg']);
+  });
+
+  it('answers bad artwork with the fallback poster, not a rejection', async () => {
+    const r = await pool.render({
+      art: TEXT_FILE,
+      logo: null,
+      facts: baseFacts(),
+      style: defaultStyle(),
+      output: { format: 'jpeg', quality: 80 },
+    });
+    expect(r.artSource).toBe('fallback_canvas');
+  });
+
+  it('abandons a render past its deadline, then keeps serving', async () => {
+    const art = await posterJpeg();
+    const late = pool.render({
+      art,
+      logo: null,
+      facts: baseFacts(),
+      style: defaultStyle(),
+      output: { format: 'webp', quality: 80 },
+      deadlineMs: 1,
+    });
+    await expect(late).rejects.toBeInstanceOf(RenderTimeoutError);
+    const next = await pool.render({
+      art,
+      logo: null,
+      facts: baseFacts(),
+      style: defaultStyle(),
+      output: { format: 'jpeg', quality: 80 },
+    });
+    expect(next.artSource).toBe('poster');
+    expect(pool.pending()).toBe(0);
+  });
+});
