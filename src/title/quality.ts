@@ -46,6 +46,7 @@ const PATTERNS: readonly (readonly [QualityToken, RegExp])[] = [
 
 /** Every token named anywhere in `text` (unfolded: a DV HDR10 release yields both). */
 export function tokensInText(text: string): Set<QualityToken> {
+  if (typeof text !== 'string') return new Set();
   const lower = text.slice(0, MAX_FIELD_LENGTH * 4).toLowerCase();
   const found = new Set<QualityToken>();
   for (const [token, pattern] of PATTERNS) {

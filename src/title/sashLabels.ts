@@ -458,7 +458,8 @@ export const LABEL_TABLES: Readonly<Record<LabelLanguage, LanguageTable>> = {
  */
 export function languageChain(lang: string | null | undefined): LabelLanguage[] {
   const chain: LabelLanguage[] = [];
-  const normalised = (lang ?? '').trim().toLowerCase().replace(/_/g, '-');
+  // Typed as a string, but it comes from a URL: anything else reads as "no preference".
+  const normalised = typeof lang === 'string' ? lang.trim().toLowerCase().replace(/_/g, '-') : '';
   const known = (code: string): code is LabelLanguage =>
     (LABEL_LANGUAGES as readonly string[]).includes(code);
   if (known(normalised)) chain.push(normalised);
