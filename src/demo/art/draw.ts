@@ -72,7 +72,8 @@ function rays(
   ctx.globalCompositeOperation = 'lighter';
   const count = 5 + Math.floor(random() * 4);
   for (let i = 0; i < count; i++) {
-    const angle = between(random, Math.PI * 0.15, Math.PI * 0.85);
+    // Upwards into the sky: the land in front of the sun stays dark.
+    const angle = -between(random, Math.PI * 0.08, Math.PI * 0.92);
     const spread = between(random, 0.02, 0.06);
     const length = Math.max(w, h) * 1.2;
     ctx.fillStyle = rgba(p.glow, between(random, 0.03, 0.07));
@@ -127,10 +128,11 @@ function hills(
     ctx.fill();
     // Haze between layers: distance reads as softer colour.
     const haze = ctx.createLinearGradient(0, base - amplitude, 0, base + h * 0.08);
-    haze.addColorStop(0, rgba(p.skyBottom, 0.22 * (1 - t)));
+    haze.addColorStop(0, rgba(p.skyBottom, 0));
+    haze.addColorStop(0.45, rgba(p.skyBottom, 0.22 * (1 - t)));
     haze.addColorStop(1, rgba(p.skyBottom, 0));
     ctx.fillStyle = haze;
-    ctx.fillRect(0, base - amplitude * 2, w, amplitude * 2 + h * 0.1);
+    ctx.fillRect(0, base - amplitude, w, amplitude + h * 0.08);
     if (i === layers - 1) nearestTop = base - line(w / 2);
   }
   return nearestTop;
