@@ -3,7 +3,7 @@
  * The README's configuration table and .env.example are generated from this table
  * (`npm run docs:config`), and a test fails when they drift.
  */
-import { booleanVar, enumVar, integerVar, secretVar, stringVar, urlVar } from './vars.ts';
+import { booleanVar, enumVar, integerVar, numberVar, secretVar, stringVar, urlVar } from './vars.ts';
 
 const SERVER = 'Server';
 const UPSTREAM = 'Upstream sources';
@@ -62,15 +62,93 @@ export const CONFIG_SCHEMA = {
     'https://arctic-shift.photon-reddit.com',
   ),
 
+  MDBLIST_CONCURRENCY: integerVar(
+    UPSTREAM,
+    'MDBList requests in flight per process (the rest queue).',
+    3,
+    1,
+    32,
+  ),
+  RATING_MIN_VOTES: integerVar(
+    UPSTREAM,
+    'A rating source with fewer votes than this is ignored.',
+    10,
+    0,
+    100000,
+  ),
+  TMDB_POSTER_MIN_VOTES: integerVar(
+    UPSTREAM,
+    'Prefer textless posters with at least this many TMDB votes.',
+    3,
+    0,
+    1000,
+  ),
+  TMDB_POSTER_MAX_SCORE_DROP: numberVar(
+    UPSTREAM,
+    '…unless that costs more than this much average vote.',
+    1,
+    0,
+    10,
+  ),
+  CINEMA_MAX_AGE_YEARS: integerVar(
+    UPSTREAM,
+    'A movie still "in cinemas" after this many years counts as streaming.',
+    3,
+    1,
+    20,
+  ),
+  TRENDING_FETCH_COUNT: integerVar(UPSTREAM, 'Trending ranks up to this get the Trending sash.', 40, 1, 100),
+  TRENDING_BROAD_FETCH_COUNT: integerVar(
+    UPSTREAM,
+    'Ranks up to this get the Trending (broad) sash.',
+    100,
+    1,
+    100,
+  ),
+  QUALITY_BG_CONCURRENCY: integerVar(UPSTREAM, 'Background quality fetches in flight per process.', 5, 1, 64),
+  QUALITY_WAIT_TIMEOUT_MS: integerVar(
+    UPSTREAM,
+    'With wait_for_quality, how long a request waits for a quality fetch (ms).',
+    30000,
+    0,
+    120000,
+  ),
+  QUALITY_OLD_CACHE_DAYS: integerVar(
+    UPSTREAM,
+    'How long quality tokens of older titles stay cached (days).',
+    90,
+    1,
+    365,
+  ),
+  DISCOVERY_OVERRIDES_PATH: stringVar(
+    UPSTREAM,
+    'JSON file overriding the curated studio/director/cast/award lists (optional).',
+    '',
+  ),
+
   ACCESS_KEY: secretVar(ACCESS, 'Shared secret for operator endpoints (?access_key=). Unset = open.'),
 
   DATABASE_URL: urlVar(
     BACKENDS,
-    'postgresql:// URL: store metadata and caches in PostgreSQL instead of SQLite.',
+    'postgresql:// (or postgres://) URL: store metadata and caches in PostgreSQL instead of SQLite.',
     '',
     {
       secret: true,
     },
+  ),
+  DB_POOL_MIN_SIZE: integerVar(
+    BACKENDS,
+    'PostgreSQL connections each process keeps open when idle (DATABASE_URL).',
+    1,
+    0,
+    100,
+  ),
+  DB_POOL_MAX_SIZE: integerVar(
+    BACKENDS,
+    'Most PostgreSQL connections one process opens at once; size it against max_connections ÷ replicas.',
+    10,
+    1,
+    200,
   ),
   REDIS_URL: urlVar(
     BACKENDS,

@@ -9,7 +9,12 @@ import type { CuratedLists } from './curated.ts';
 import { genreLabel } from './genres.ts';
 import { qualityScore, qualityTier } from './quality.ts';
 import { aggregateRatings, type MdbListTitle, type WeightMap } from './ratings.ts';
-import { movieReleaseStatus, type ReleaseStatus, releaseDatesFromTmdb, tvLifecycle } from './releaseStatus.ts';
+import {
+  movieReleaseStatus,
+  type ReleaseStatus,
+  releaseDatesFromTmdb,
+  tvLifecycle,
+} from './releaseStatus.ts';
 import { chooseSash, sashCandidates } from './sash.ts';
 import type { SashSlot } from './sashSlots.ts';
 
@@ -49,12 +54,25 @@ export interface ServerFactSettings {
   imageUrl: (path: string, size: string) => string;
 }
 
-const imageRef = (image: TmdbImage | { filePath: string; language: string | null } | null, size: string, settings: ServerFactSettings): ImageRef | null =>
-  image ? { url: settings.imageUrl(image.filePath, size), language: image.language, ...('width' in image ? { width: image.width, height: image.height } : {}) } : null;
+const imageRef = (
+  image: TmdbImage | { filePath: string; language: string | null } | null,
+  size: string,
+  settings: ServerFactSettings,
+): ImageRef | null =>
+  image
+    ? {
+        url: settings.imageUrl(image.filePath, size),
+        language: image.language,
+        ...('width' in image ? { width: image.width, height: image.height } : {}),
+      }
+    : null;
 
 /** TMDB-shaped release_dates body, as releaseDatesFromTmdb reads it. */
 function releaseDatesBody(tmdb: TmdbTitle) {
-  const byCountry = new Map<string, { type: number; release_date: string | null; certification: string | null }[]>();
+  const byCountry = new Map<
+    string,
+    { type: number; release_date: string | null; certification: string | null }[]
+  >();
   for (const r of tmdb.releaseDates) {
     const list = byCountry.get(r.country) ?? [];
     list.push({ type: r.type, release_date: r.date, certification: r.certification });
@@ -64,7 +82,14 @@ function releaseDatesBody(tmdb: TmdbTitle) {
 }
 
 const tmdbEpisode = (e: TmdbTitle['nextEpisode']) =>
-  e ? { air_date: e.airDate, season_number: e.seasonNumber, episode_number: e.episodeNumber, episode_type: e.episodeType } : null;
+  e
+    ? {
+        air_date: e.airDate,
+        season_number: e.seasonNumber,
+        episode_number: e.episodeNumber,
+        episode_type: e.episodeType,
+      }
+    : null;
 
 /** MDBList's numeric age rating, else the US certification TMDB lists. */
 function ageRatingOf(tmdb: TmdbTitle, mdblist: MdbListTitle | null): string | null {
@@ -74,7 +99,13 @@ function ageRatingOf(tmdb: TmdbTitle, mdblist: MdbListTitle | null): string | nu
   return (us.find((r) => r.type === 3 || r.type === 4) ?? us[0])?.certification ?? null;
 }
 
-export function assembleFacts(data: TitleData, options: FactOptions, settings: ServerFactSettings, lists: CuratedLists, now: Date): Facts {
+export function assembleFacts(
+  data: TitleData,
+  options: FactOptions,
+  settings: ServerFactSettings,
+  lists: CuratedLists,
+  now: Date,
+): Facts {
   const { tmdb, mdblist } = data;
   const art: ArtChoice = chooseArt(tmdb, {
     posterMinVotes: settings.posterMinVotes,
@@ -118,7 +149,11 @@ export function assembleFacts(data: TitleData, options: FactOptions, settings: S
       firstAirDate: tmdb.releaseDate,
       lastEpisode: tmdbEpisode(tmdb.lastEpisode),
       nextEpisode: tmdbEpisode(tmdb.nextEpisode),
-      seasons: tmdb.seasonList.map((s) => ({ season_number: s.seasonNumber, episode_count: s.episodeCount, air_date: s.airDate })),
+      seasons: tmdb.seasonList.map((s) => ({
+        season_number: s.seasonNumber,
+        episode_count: s.episodeCount,
+        air_date: s.airDate,
+      })),
       now,
     });
     releaseStatus = life.status;
@@ -129,7 +164,10 @@ export function assembleFacts(data: TitleData, options: FactOptions, settings: S
   const candidates = sashCandidates({
     mediaType: tmdb.mediaType,
     tmdbId: tmdb.tmdbId,
-    keywords: [...(mdblist?.keywords ?? []), ...tmdb.keywords.map((k) => k.toLowerCase().replaceAll(' ', '-'))],
+    keywords: [
+      ...(mdblist?.keywords ?? []),
+      ...tmdb.keywords.map((k) => k.toLowerCase().replaceAll(' ', '-')),
+    ],
     trendingRank: data.trendingRank,
     trendingCount: settings.trendingCount,
     trendingBroadCount: settings.trendingBroadCount,

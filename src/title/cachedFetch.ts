@@ -86,6 +86,14 @@ export function createCachedFetcher(deps: CachedFetchDeps) {
       const row = await readRow<T>(table, key);
       return row ? { value: row.value, fresh: row.fresh } : null;
     },
+    /** Writes a value fetched outside `get` (background refreshes); a storage outage only loses it. */
+    async store(table: CacheTable, key: string, value: unknown, ttlMs: number | null): Promise<void> {
+      try {
+        await deps.storage.put(table, key, value, ttlMs, deps.now());
+      } catch (error) {
+        deps.onStorageError?.(error);
+      }
+    },
     inflightCount: () => inflight.size,
   };
 }

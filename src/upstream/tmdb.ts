@@ -64,6 +64,8 @@ export interface TmdbTitle {
   networks: { id: number; name: string }[];
   nextEpisode: TmdbEpisode | null;
   lastEpisode: TmdbEpisode | null;
+  /** TV seasons (specials included as season 0, as TMDB lists them). */
+  seasonList: { seasonNumber: number; episodeCount: number | null; airDate: string | null }[];
   releaseDates: TmdbReleaseDate[];
   contentRatings: { country: string; rating: string }[];
   keywords: string[];
@@ -147,6 +149,11 @@ export function normaliseTitle(mediaType: MediaType, raw: unknown): TmdbTitle | 
     networks: d.networks,
     nextEpisode: episode(d.next_episode_to_air),
     lastEpisode: episode(d.last_episode_to_air),
+    seasonList: d.seasons.map((season) => ({
+      seasonNumber: season.season_number,
+      episodeCount: season.episode_count,
+      airDate: season.air_date,
+    })),
     releaseDates: (d.release_dates?.results ?? []).flatMap((country) =>
       country.release_dates.map((r) => ({
         country: country.iso_3166_1,

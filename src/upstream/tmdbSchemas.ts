@@ -98,6 +98,7 @@ export const detailsSchema = z.object({
   imdb_id: optionalText,
   production_companies: list(company),
   networks: list(company),
+  seasons: list(z.object({ season_number: z.number(), episode_count: num, air_date: optionalText })),
   next_episode_to_air: episode.optional(),
   last_episode_to_air: episode.optional(),
   images: imagesSchema.optional(),

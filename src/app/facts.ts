@@ -1,0 +1,96 @@
+/**
+ * Builds the facts side of the app from config, upstream endpoints and the ports: one resilient HTTP
+ * module, the upstream clients, the fact caches and the gatherer. Used by the server and by tests.
+ */
+import type { Config } from '../config/schema.ts';
+import type { Coordinator } from '../ports/coordinator.ts';
+import type { Storage } from '../ports/storage.ts';
+import type { ServerFactSettings } from '../title/assemble.ts';
+import { createCachedFetcher, type LookupResult } from '../title/cachedFetch.ts';
+import { type CuratedLists, loadCuratedLists } from '../title/curated.ts';
+import { createTitleGatherer } from '../title/gather.ts';
+import type { UpstreamEndpoints } from '../upstream/endpoints.ts';
+import { type AttemptOutcome, createUpstreamHttp, type UpstreamService } from '../upstream/http.ts';
+import { createMdblistClient } from '../upstream/mdblist.ts';
+import { createQualitySource } from '../upstream/qualitySources.ts';
+import { createTmdbClient } from '../upstream/tmdb.ts';
+
+export interface FactsHooks {
+  onAttempt?: (service: UpstreamService, outcome: AttemptOutcome) => void;
+  onLookup?: (table: string, result: LookupResult | 'error') => void;
+  onStorageError?: (error: unknown) => void;
+  onBackgroundError?: (what: string, error: unknown) => void;
+  warn?: (message: string) => void;
+}
+
+export async function createFacts(
+  config: Config,
+  upstream: UpstreamEndpoints,
+  ports: { storage: Storage; coordinator: Coordinator },
+  hooks: FactsHooks = {},
+  now: () => number = Date.now,
+) {
+  const origins = [
+    upstream.tmdbApiBase,
+    upstream.tmdbImageBase,
+    upstream.mdblistApiBase,
+    upstream.aiostreamsUrl,
+    upstream.scraperUrl.replace(/^stremio:\/\//i, 'https://'),
+    upstream.arcticShiftBase,
+  ].filter((url) => url !== '');
+  const http = createUpstreamHttp({ allowedOrigins: origins, onAttempt: hooks.onAttempt });
+  const tmdb = createTmdbClient({
+    http,
+    apiBase: upstream.tmdbApiBase,
+    imageBase: upstream.tmdbImageBase,
+    apiKey: upstream.tmdbApiKey,
+  });
+  const mdblist = createMdblistClient({
+    http,
+    coordinator: ports.coordinator,
+    apiBase: upstream.mdblistApiBase,
+    apiKeys: upstream.mdblistApiKeys,
+    concurrency: config.MDBLIST_CONCURRENCY,
+    now,
+  });
+  const quality = createQualitySource({
+    http,
+    source: upstream.demo ? 'scraper' : config.QUALITY_SOURCE,
+    aiostreamsUrl: upstream.aiostreamsUrl,
+    aiostreamsAuth: config.AIOSTREAMS_AUTH,
+    scraperUrl: upstream.scraperUrl,
+  });
+  const fetcher = createCachedFetcher({
+    storage: ports.storage,
+    now,
+    onLookup: hooks.onLookup,
+    onStorageError: hooks.onStorageError,
+  });
+  const gatherer = createTitleGatherer({
+    fetcher,
+    coordinator: ports.coordinator,
+    tmdb,
+    mdblist,
+    quality,
+    now,
+    qualityBackgroundConcurrency: config.QUALITY_BG_CONCURRENCY,
+    qualityWaitTimeoutMs: config.QUALITY_WAIT_TIMEOUT_MS,
+    qualityOldTtlMs: config.QUALITY_OLD_CACHE_DAYS * 24 * 60 * 60 * 1000,
+    onBackgroundError: hooks.onBackgroundError,
+  });
+  const curated = await loadCuratedLists(config.DISCOVERY_OVERRIDES_PATH || undefined);
+  for (const warning of curated.warnings) hooks.warn?.(warning);
+  const settings: ServerFactSettings = {
+    posterMinVotes: config.TMDB_POSTER_MIN_VOTES,
+    posterMaxScoreDrop: config.TMDB_POSTER_MAX_SCORE_DROP,
+    ratingMinVotes: config.RATING_MIN_VOTES,
+    cinemaMaxAgeYears: config.CINEMA_MAX_AGE_YEARS,
+    trendingCount: config.TRENDING_FETCH_COUNT,
+    trendingBroadCount: config.TRENDING_BROAD_FETCH_COUNT,
+    imageUrl: (path, size) => tmdb.imageUrl(path, size) ?? '',
+  };
+  const lists: CuratedLists = curated.lists;
+  return { http, tmdb, mdblist, quality, fetcher, gatherer, settings, lists, close: () => http.close() };
+}
+
+export type FactsContext = Awaited<ReturnType<typeof createFacts>>;

@@ -1,0 +1,245 @@
+/**
+ * Gathers everything the sources know about one title, through the fact caches (src/title/cachedFetch.ts):
+ * TMDB details (7 days), MDBList ratings (1 day for new titles, else 14 days), stream quality (1 day for
+ * new titles, else 90 days; fetched in the background unless the request waits for it), trending ranks
+ * (1 day) and the digital-release set (written by the polling job).
+ *
+ * Shared fetches never take a request's abort signal: when a request's deadline passes, the fetch goes on
+ * and fills the cache for the next request, while this request renders with what it has (provisional).
+ */
+import { bulkhead } from 'cockatiel';
+import type { MediaType, QualityToken } from '../domain/facts.ts';
+import type { Coordinator } from '../ports/coordinator.ts';
+import type { MdblistClient } from '../upstream/mdblist.ts';
+import type { QualitySource } from '../upstream/qualitySources.ts';
+import type { TmdbClient, TmdbTitle } from '../upstream/tmdb.ts';
+import type { TitleData } from './assemble.ts';
+import type { CachedFetcher } from './cachedFetch.ts';
+import { foldTokens, qualityFromStreams, tokensFromParsedFile } from './quality.ts';
+import { type MdbListTitle, parseMdbList } from './ratings.ts';
+import { FRESH_DAYS } from './releaseStatus.ts';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+export interface TitleRef {
+  tmdbId: string;
+  mediaType: MediaType;
+}
+
+export interface GatherRequest {
+  /** Languages whose logos/posters to fetch besides language-neutral ones. */
+  imageLanguages: string[];
+  tmdbKey?: string;
+  mdblistKey?: string;
+  /** Badge modes that show quality need the tokens. */
+  needQuality: boolean;
+  /** Block (bounded) for a missing quality fetch instead of rendering provisionally. */
+  waitForQuality: boolean;
+  /** Anonymous public tier: read MDBList and quality from cache only, never spend their quota. */
+  cacheOnly: boolean;
+  /** Epoch ms by which the answer must be ready. */
+  deadline: number;
+}
+
+export interface GatherDeps {
+  fetcher: CachedFetcher;
+  coordinator: Coordinator;
+  tmdb: TmdbClient;
+  mdblist: MdblistClient;
+  quality: QualitySource;
+  now: () => number;
+  qualityBackgroundConcurrency: number;
+  qualityWaitTimeoutMs: number;
+  qualityOldTtlMs: number;
+  onBackgroundError?: (what: string, error: unknown) => void;
+}
+
+type Timed<T> = { done: true; value: T } | { done: false };
+
+/** The value if it arrives before `deadline`, else a marker (the promise itself keeps running). */
+async function before<T>(promise: Promise<T>, deadline: number, now: () => number): Promise<Timed<T>> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<Timed<T>>((resolve) => {
+    timer = setTimeout(() => resolve({ done: false }), Math.max(0, deadline - now()));
+  });
+  try {
+    return await Promise.race([promise.then((value) => ({ done: true as const, value })), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+const isRecent = (isoDate: string | null | undefined, now: number) => {
+  const time = isoDate ? Date.parse(isoDate) : Number.NaN;
+  return Number.isFinite(time) && Math.abs(now - time) <= FRESH_DAYS * DAY;
+};
+
+export function createTitleGatherer(deps: GatherDeps) {
+  const { fetcher } = deps;
+  const qualityLimiter = bulkhead(Math.max(1, deps.qualityBackgroundConcurrency), 1000);
+
+  function tmdbTitle(ref: TitleRef, request: GatherRequest) {
+    const languages = [
+      ...new Set(request.imageLanguages.map((l) => l.toLowerCase().split('-')[0] ?? l)),
+    ].sort();
+    return fetcher.get<TmdbTitle | null>({
+      table: 'tmdb_metadata_cache',
+      key: `${ref.mediaType}:${ref.tmdbId}:${languages.join(',')}`,
+      fetch: () => deps.tmdb.title(ref.mediaType, ref.tmdbId, languages, { apiKey: request.tmdbKey }),
+      // An unknown id is remembered for a day, so hostile ids cost one upstream call a day.
+      ttlMs: (value) => (value ? 7 * DAY : DAY),
+    });
+  }
+
+  async function ratings(
+    tmdb: TmdbTitle,
+    request: GatherRequest,
+  ): Promise<{ value: MdbListTitle | null; reason?: string }> {
+    const key = tmdb.imdbId ?? `tmdb:${tmdb.mediaType}:${tmdb.tmdbId}`;
+    if (request.cacheOnly) {
+      const cached = await fetcher.peek<MdbListTitle | null>('rating_cache', key);
+      return cached ? { value: cached.value } : { value: null, reason: 'rating_not_cached' };
+    }
+    let disabled = false;
+    const result = await fetcher.get<MdbListTitle | null>({
+      table: 'rating_cache',
+      key,
+      fetch: async () => {
+        const answer = await deps.mdblist.fetchTitle(
+          { mediaType: tmdb.mediaType, imdbId: tmdb.imdbId, tmdbId: tmdb.tmdbId },
+          { apiKey: request.mdblistKey },
+        );
+        if (answer.outcome === 'disabled') {
+          disabled = true;
+          throw new Error('mdblist disabled');
+        }
+        if (answer.outcome === 'backoff') throw new Error('mdblist backoff');
+        return answer.outcome === 'ok' ? parseMdbList(answer.body) : null;
+      },
+      ttlMs: (value) => (value && isRecent(value.released, deps.now()) ? DAY : 14 * DAY),
+    });
+    if (disabled) return { value: result.ok ? result.value : null };
+    if (!result.ok) return { value: null, reason: 'rating_unavailable' };
+    return result.result === 'stale'
+      ? { value: result.value, reason: 'rating_stale' }
+      : { value: result.value };
+  }
+
+  async function fetchQualityNow(tmdb: TmdbTitle, imdbId: string): Promise<QualityToken[]> {
+    const answer = await deps.quality.fetch(tmdb.mediaType, imdbId);
+    if (answer.outcome === 'empty') return [];
+    return deps.quality.kind === 'aiostreams'
+      ? foldTokens(answer.streams.flatMap((file) => tokensFromParsedFile(file)))
+      : qualityFromStreams({ streams: answer.streams });
+  }
+
+  /** One background fetch per title across replicas (claim), bounded per process (bulkhead). */
+  function refreshQuality(tmdb: TmdbTitle, imdbId: string): Promise<void> {
+    return (async () => {
+      if (!(await deps.coordinator.claim('quality-bg', imdbId, 60_000))) return;
+      try {
+        const tokens = await qualityLimiter.execute(() => fetchQualityNow(tmdb, imdbId));
+        const ttl = isRecent(tmdb.releaseDate, deps.now()) ? DAY : deps.qualityOldTtlMs;
+        await fetcher.store('quality_cache', imdbId, tokens, ttl);
+      } finally {
+        await deps.coordinator.releaseClaim('quality-bg', imdbId);
+      }
+    })().catch((error: unknown) => deps.onBackgroundError?.('quality', error));
+  }
+
+  async function quality(
+    tmdb: TmdbTitle,
+    request: GatherRequest,
+  ): Promise<{ value: QualityToken[] | null; reason?: string }> {
+    if (!request.needQuality || !tmdb.imdbId || !deps.quality.configured()) return { value: null };
+    const cached = await fetcher.peek<QualityToken[]>('quality_cache', tmdb.imdbId);
+    if (cached?.fresh) return { value: cached.value };
+    if (request.cacheOnly) return { value: cached?.value ?? null, reason: 'quality_not_cached' };
+    const pending = refreshQuality(tmdb, tmdb.imdbId);
+    if (request.waitForQuality) {
+      const waited = await before(
+        pending,
+        Math.min(request.deadline, deps.now() + deps.qualityWaitTimeoutMs),
+        deps.now,
+      );
+      const after = await fetcher.peek<QualityToken[]>('quality_cache', tmdb.imdbId);
+      if (waited.done && after?.fresh) return { value: after.value };
+    }
+    return cached
+      ? { value: cached.value, reason: 'quality_stale' }
+      : { value: null, reason: 'quality_pending' };
+  }
+
+  async function trendingRank(tmdb: TmdbTitle): Promise<number | null> {
+    const result = await fetcher.get<string[]>({
+      table: 'trending_cache',
+      key: tmdb.mediaType,
+      fetch: () => deps.tmdb.trending(tmdb.mediaType),
+      ttlMs: () => DAY,
+    });
+    if (!result.ok) return null;
+    const index = result.value.indexOf(tmdb.tmdbId);
+    return index >= 0 ? index + 1 : null;
+  }
+
+  async function digitalRelease(tmdb: TmdbTitle): Promise<ReadonlySet<string>> {
+    if (!tmdb.imdbId || tmdb.mediaType !== 'movie') return new Set();
+    const row = await fetcher.peek('digital_release_cache', tmdb.imdbId);
+    return row ? new Set([tmdb.imdbId]) : new Set();
+  }
+
+  return {
+    /**
+     * TMDB's answer for the title: the data, `null` when TMDB does not know the id, or `undefined` when
+     * TMDB could not be asked (down, deadline) and nothing is cached.
+     */
+    async gather(ref: TitleRef, request: GatherRequest): Promise<TitleData | null | undefined> {
+      const details = await before(tmdbTitle(ref, request), request.deadline, deps.now);
+      if (!details.done || !details.value.ok) return undefined;
+      const tmdb = details.value.value;
+      if (tmdb === null) return null;
+      const reasons = details.value.result === 'stale' ? ['metadata_stale'] : [];
+
+      const [rated, qual, rank, digital] = await Promise.all([
+        before(ratings(tmdb, request), request.deadline, deps.now),
+        before(quality(tmdb, request), request.deadline, deps.now),
+        before(trendingRank(tmdb), request.deadline, deps.now),
+        before(digitalRelease(tmdb), request.deadline, deps.now),
+      ]);
+      if (!rated.done) reasons.push('rating_deadline');
+      else if (rated.value.reason) reasons.push(rated.value.reason);
+      if (!qual.done) reasons.push('quality_deadline');
+      else if (qual.value.reason) reasons.push(qual.value.reason);
+      return {
+        tmdb,
+        mdblist: rated.done ? rated.value.value : null,
+        qualityTokens: qual.done ? qual.value.value : null,
+        trendingRank: rank.done ? rank.value : null,
+        digitalReleaseIds: digital.done ? digital.value : new Set(),
+        provisionalReasons: reasons,
+      };
+    },
+
+    /** IMDb (or TVDB) id → TMDB id and type through /find, cached for good (unknown ids for a day). */
+    async resolve(
+      external: { imdbId?: string | null; tvdbId?: string | null },
+      request: { tmdbKey?: string; deadline: number },
+    ): Promise<TitleRef | null | undefined> {
+      const key = external.imdbId ?? `tvdb:${external.tvdbId}`;
+      const lookup = fetcher.get<TitleRef | null>({
+        table: 'imdb_to_tmdb_cache',
+        key,
+        fetch: () =>
+          external.imdbId
+            ? deps.tmdb.find(external.imdbId, { apiKey: request.tmdbKey })
+            : deps.tmdb.findByTvdb(String(external.tvdbId), { apiKey: request.tmdbKey }),
+        ttlMs: (value) => (value ? null : DAY),
+      });
+      const answer = await before(lookup, request.deadline, deps.now);
+      if (!answer.done || !answer.value.ok) return undefined;
+      return answer.value.value;
+    },
+  };
+}
+
+export type TitleGatherer = ReturnType<typeof createTitleGatherer>;
