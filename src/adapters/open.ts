@@ -1,5 +1,12 @@
+/**
+ * Chooses each adapter once at boot from config. The hosted adapters (PostgreSQL, Redis, S3) and their
+ * drivers are imported only when their variable is set, so the default install never loads them.
+ * A configured backend that cannot be reached throws BackendUnavailableError (main.ts exits 2); its
+ * message names the variable and never contains a password.
+ */
 import path from 'node:path';
 import type { Config } from '../config/schema.ts';
+import type { Logger } from '../observability/logger.ts';
 import type { BlobStore } from '../ports/blobStore.ts';
 import type { Coordinator } from '../ports/coordinator.ts';
 import type { Storage } from '../ports/storage.ts';
@@ -7,30 +14,38 @@ import { openLocalBlobStore } from './blob/local.ts';
 import { createInProcessCoordinator } from './coordination/inprocess.ts';
 import { openSqliteStorage } from './storage/sqlite.ts';
 
-export class BackendUnavailableError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'BackendUnavailableError';
-  }
+export { BackendUnavailableError } from './errors.ts';
+
+export interface OpenOptions {
+  /** Where adapters report runtime trouble (dropped connections, fail-open outages). */
+  logger?: Pick<Logger, 'warn' | 'info'>;
 }
 
-/** Chooses each adapter once at boot from config. Hosted adapters (PostgreSQL, Redis, S3) arrive later. */
-export async function openStorage(config: Config): Promise<Storage> {
+export async function openStorage(config: Config, options: OpenOptions = {}): Promise<Storage> {
   if (config.DATABASE_URL) {
-    throw new BackendUnavailableError('DATABASE_URL is set, but this build has no PostgreSQL adapter yet');
+    const { openPostgresStorage } = await import('./storage/postgres.ts');
+    return openPostgresStorage({
+      url: config.DATABASE_URL,
+      poolMin: config.DB_POOL_MIN_SIZE,
+      poolMax: config.DB_POOL_MAX_SIZE,
+      onPoolError: (message) =>
+        options.logger?.warn({ backend: 'postgresql', error: message }, 'postgresql connection dropped'),
+    });
   }
   return openSqliteStorage({ path: path.join(config.DATA_DIR, 'postersplus.db') });
 }
 
-export async function openCoordinator(config: Config): Promise<Coordinator> {
+export async function openCoordinator(config: Config, _options: OpenOptions = {}): Promise<Coordinator> {
   if (config.REDIS_URL) {
+    const { BackendUnavailableError } = await import('./errors.ts');
     throw new BackendUnavailableError('REDIS_URL is set, but this build has no Redis adapter yet');
   }
   return createInProcessCoordinator();
 }
 
-export async function openBlobStore(config: Config): Promise<BlobStore> {
+export async function openBlobStore(config: Config, _options: OpenOptions = {}): Promise<BlobStore> {
   if (config.OBJECT_STORE_URL) {
+    const { BackendUnavailableError } = await import('./errors.ts');
     throw new BackendUnavailableError('OBJECT_STORE_URL is set, but this build has no S3 adapter yet');
   }
   return openLocalBlobStore({

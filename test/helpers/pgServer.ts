@@ -1,0 +1,95 @@
+/**
+ * A throwaway PostgreSQL 15 for one test file: initdb into a temp dir (trust auth, no fsync), pg_ctl
+ * start on a free loopback port, removed on stop. Runs as the `postgres` user when the tests run as
+ * root (PostgreSQL refuses to run as root).
+ */
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chown, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import pg from 'pg';
+import { freePort } from './serverGate.ts';
+
+const run = promisify(execFile);
+const BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
+
+export interface PgServer {
+  port: number;
+  /** URL of a database on this server (default: the `postgres` database). */
+  url(database?: string): string;
+  /** Creates a new empty database and returns its URL. */
+  createDatabase(name: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+/** Null when the server can run here, else what is missing. */
+export function pgMissing(): string | null {
+  return existsSync(join(BIN, 'initdb')) && existsSync(join(BIN, 'pg_ctl'))
+    ? null
+    : `PostgreSQL 15 server binaries not found in ${BIN} (apt-get install postgresql)`;
+}
+
+async function asOwner(command: string, args: string[], uid: number | null): Promise<void> {
+  const [file, argv] =
+    uid === null ? [command, args] : ['runuser', ['-u', 'postgres', '--', command, ...args]];
+  await run(file, argv, { timeout: 60_000 });
+}
+
+async function ownerUid(): Promise<number | null> {
+  if (process.getuid?.() !== 0) return null;
+  const { stdout } = await run('id', ['-u', 'postgres']);
+  return Number(stdout.trim());
+}
+
+export async function startPgServer(): Promise<PgServer> {
+  const dir = await mkdtemp(join(tmpdir(), 'postersplus-pg-'));
+  const uid = await ownerUid();
+  if (uid !== null) await chown(dir, uid, uid);
+  const data = join(dir, 'data');
+  await asOwner(
+    join(BIN, 'initdb'),
+    ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-sync', '--no-instructions'],
+    uid,
+  );
+
+  let port = 0;
+  for (let attempt = 0; ; attempt++) {
+    port = await freePort();
+    const options = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
+    try {
+      await asOwner(
+        join(BIN, 'pg_ctl'),
+        ['-D', data, '-l', join(dir, 'pg.log'), '-w', '-o', options, 'start'],
+        uid,
+      );
+      break;
+    } catch (error) {
+      if (attempt >= 2) {
+        await rm(dir, { recursive: true, force: true });
+        throw error;
+      }
+    }
+  }
+
+  const url = (database = 'postgres') => `postgresql://postgres@127.0.0.1:${port}/${database}`;
+  return {
+    port,
+    url,
+    async createDatabase(name) {
+      const client = new pg.Client({ connectionString: url() });
+      await client.connect();
+      try {
+        await client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
+      } finally {
+        await client.end();
+      }
+      return url(name);
+    },
+    async stop() {
+      await asOwner(join(BIN, 'pg_ctl'), ['-D', data, '-m', 'immediate', 'stop'], uid).catch(() => {});
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
