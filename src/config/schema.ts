@@ -3,13 +3,23 @@
  * The README's configuration table and .env.example are generated from this table
  * (`npm run docs:config`), and a test fails when they drift.
  */
-import { booleanVar, enumVar, integerVar, numberVar, secretVar, stringVar, urlVar } from './vars.ts';
+import {
+  autoOrSecondsVar,
+  booleanVar,
+  enumVar,
+  integerVar,
+  numberVar,
+  secretVar,
+  stringVar,
+  urlVar,
+} from './vars.ts';
 
 const SERVER = 'Server';
 const UPSTREAM = 'Upstream sources';
 const ACCESS = 'Access';
 const BACKENDS = 'Hosted backends';
 const OUTPUT = 'Output';
+const POSTERS = 'Posters and caching';
 const LOGGING = 'Logging';
 
 export const CONFIG_SCHEMA = {
@@ -127,6 +137,32 @@ export const CONFIG_SCHEMA = {
   ),
 
   ACCESS_KEY: secretVar(ACCESS, 'Shared secret for operator endpoints (?access_key=). Unset = open.'),
+  PRESET_ENABLED: booleanVar(
+    ACCESS,
+    'Serve the anonymous preset tier /p/…; without ACCESS_KEY the operator endpoints then close (403).',
+    false,
+  ),
+  PRESET_CDN_CACHE_TTL: integerVar(
+    ACCESS,
+    'max-age of complete preset posters (seconds).',
+    86400,
+    0,
+    31536000,
+  ),
+  RATE_LIMIT_RPS: integerVar(
+    ACCESS,
+    'Requests per second per tenant on /poster, /p and keyed proxies (0 = off).',
+    0,
+    0,
+    100000,
+  ),
+  ANONYMOUS_TMDB_RPS: integerVar(
+    ACCESS,
+    'Requests per second shared by anonymous /search and /resolve-imdb callers.',
+    5,
+    0,
+    100000,
+  ),
 
   DATABASE_URL: urlVar(
     BACKENDS,
@@ -170,6 +206,60 @@ export const CONFIG_SCHEMA = {
   OBJECT_STORE_PUBLIC_URL: urlVar(
     BACKENDS,
     'CDN base URL in front of the bucket: cache hits answer 302 there.',
+  ),
+
+  RENDER_CONCURRENCY: integerVar(
+    POSTERS,
+    'Uncached poster pipelines running at once (0 = number of cores); cache hits never wait for one.',
+    0,
+    0,
+    256,
+  ),
+  RENDER_QUEUE_TIMEOUT: integerVar(
+    POSTERS,
+    'Seconds a request may wait for a render slot before 503 (0 = forever).',
+    30,
+    0,
+    3600,
+  ),
+  POSTER_DEADLINE_MS: integerVar(
+    POSTERS,
+    'Every poster answer leaves within this (ms); facts still missing then render provisionally.',
+    8000,
+    1000,
+    60000,
+  ),
+  COMPOSITE_CACHE_TTL: integerVar(POSTERS, 'Lifetime of a stored poster (seconds).', 604800, 60, 31536000),
+  COMPOSITE_CACHE_TTL_JITTER: integerVar(
+    POSTERS,
+    'Per-poster spread of that lifetime (seconds, ± half).',
+    172800,
+    0,
+    31536000,
+  ),
+  COMPOSITE_MEM_ENTRIES: integerVar(
+    POSTERS,
+    'Posters kept in memory (L1) per process; 0 disables L1.',
+    500,
+    0,
+    100000,
+  ),
+  CDN_CACHE_TTL: autoOrSecondsVar(
+    POSTERS,
+    'Cache-Control max-age of stored posters: auto = their remaining life, N = at most N seconds, 0 = no header.',
+    'auto',
+  ),
+  DISABLE_COMPOSITE_CACHE: booleanVar(
+    POSTERS,
+    'Never store posters and send no-store (development only).',
+    false,
+  ),
+  ART_CACHE_DAYS: integerVar(
+    POSTERS,
+    'Downloaded artwork and logos stay cached this long (days, ± 10 % jitter).',
+    60,
+    1,
+    365,
   ),
 
   IMAGE_FORMAT: enumVar(OUTPUT, 'Encoding of rendered posters.', ['webp', 'jpeg'], 'webp', { jpg: 'jpeg' }),

@@ -154,3 +154,25 @@ export function enumVar<const V extends string>(
     },
   };
 }
+
+/** `auto` or a whole number of seconds (CDN_CACHE_TTL). */
+export function autoOrSecondsVar(
+  group: string,
+  doc: string,
+  fallback: 'auto' | number,
+): VarSpec<'auto' | number> {
+  return {
+    kind: 'string',
+    group,
+    doc,
+    defaultText: String(fallback),
+    secret: false,
+    parse(raw) {
+      const value = trimmed(raw)?.toLowerCase();
+      if (value === undefined) return fallback;
+      if (value === 'auto') return 'auto';
+      if (/^\d{1,9}$/.test(value)) return Number(value);
+      throw new Error(`must be auto or a whole number of seconds, got ${JSON.stringify(value)}`);
+    },
+  };
+}
