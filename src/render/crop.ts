@@ -47,13 +47,53 @@ export function columnSaliency(t: Thumbnail): Float64Array {
   return cols;
 }
 
+/** Skin pixels per column (upper 65 % of rows only: faces, not hands on a table or sand). */
+export function skinColumns(t: Thumbnail): Float64Array {
+  const cols = new Float64Array(t.width);
+  const upper = Math.floor(t.height * 0.65);
+  for (let y = 0; y < upper; y++) {
+    for (let x = 0; x < t.width; x++) {
+      const i = (y * t.width + x) * 3;
+      if (isSkin(t.rgb[i] ?? 0, t.rgb[i + 1] ?? 0, t.rgb[i + 2] ?? 0)) cols[x] = (cols[x] ?? 0) + 1;
+    }
+  }
+  return cols;
+}
+
+/** A face stand-in: skin pixels at least this share of the thumbnail, packed in one face-wide strip. */
+export const FACE_MIN_SHARE = 0.003;
+
 /**
- * Left edge (0–1 of the source width) of the portrait window; 0.5-centred when the source is already
- * narrower than portrait.
+ * Centre (thumbnail x) of the densest face-wide strip of skin, or null when there is too little skin
+ * to be a face. Cheap stand-in for the reference's face detection: a face is centred, not just included.
+ */
+export function faceCentre(t: Thumbnail, stripWidth: number): number | null {
+  const cols = skinColumns(t);
+  const w = Math.max(1, Math.round(stripWidth));
+  let best = -1;
+  let bestSum = 0;
+  let sum = 0;
+  for (let x = 0; x < t.width; x++) {
+    sum += cols[x] ?? 0;
+    if (x >= w) sum -= cols[x - w] ?? 0;
+    if (x >= w - 1 && sum > bestSum) {
+      bestSum = sum;
+      best = x - w + 1;
+    }
+  }
+  if (best < 0 || bestSum < FACE_MIN_SHARE * t.width * t.height) return null;
+  return best + w / 2;
+}
+
+/**
+ * Left edge (0–1 of the source width) of the portrait window: centred on a face when there is one, else
+ * the most salient window; 0 when the source is already narrower than portrait.
  */
 export function chooseCropLeft(t: Thumbnail, aspect = CROP_ASPECT): number {
   const cw = Math.round(t.height * aspect);
   if (cw >= t.width) return 0;
+  const face = faceCentre(t, cw / 3);
+  if (face !== null) return Math.max(0, Math.min(t.width - cw, face - cw / 2)) / t.width;
   const cols = columnSaliency(t);
   const prefix = new Float64Array(t.width + 1);
   for (let x = 0; x < t.width; x++) prefix[x + 1] = (prefix[x] ?? 0) + (cols[x] ?? 0);

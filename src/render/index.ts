@@ -18,7 +18,7 @@ export { LANGUAGES, resolveLanguage } from './i18n.ts';
 export type { ArtSource, LayoutInput, LogoInfo } from './layout/context.ts';
 export { CANVAS_HEIGHT, CANVAS_WIDTH } from './layout/context.ts';
 export type { TextMetrics } from './layout/metrics.ts';
-export { buildScene, sashLabelOf, shouldGreyscale } from './layout/scene.ts';
+export { buildScene, sashTextOf, shouldGreyscale } from './layout/scene.ts';
 export { createRenderPool, type RenderPool, type RenderPoolOptions } from './pool.ts';
 export { renderLocal } from './renderLocal.ts';
 export { DEFAULT_DEADLINE_MS, type RenderInput, type RenderResult, RenderTimeoutError } from './types.ts';

@@ -3,20 +3,31 @@
  * (pool.ts) runs this off the main event loop; tests and the benchmark may call it directly.
  */
 
+import type { Canvas } from '@napi-rs/canvas';
+import type { Scene } from '../domain/scene.ts';
 import { drawBaseArt, thumbnailOf } from './draw/art.ts';
 import { contentTypeOf, encodeCanvas } from './draw/encode.ts';
 import { prepareLogo } from './draw/logo.ts';
 import { canvasMetrics } from './draw/measure.ts';
 import { paintLayers } from './draw/paint.ts';
 import { registerFonts } from './fonts.ts';
-import { CANVAS_HEIGHT, CANVAS_WIDTH } from './layout/context.ts';
+import { type ArtSource, CANVAS_HEIGHT, CANVAS_WIDTH } from './layout/context.ts';
 import { buildScene, shouldGreyscale } from './layout/scene.ts';
 import { DEFAULT_DEADLINE_MS, type RenderInput, type RenderResult, RenderTimeoutError } from './types.ts';
 
 /** Thumbnail width for colour analysis (height follows the 2:3 canvas). */
 export const THUMB_WIDTH = 50;
 
-export async function renderLocal(input: RenderInput): Promise<RenderResult> {
+export interface PaintedPoster {
+  canvas: Canvas;
+  scene: Scene;
+  artSource: ArtSource;
+  warnings: string[];
+  greyscale: boolean;
+}
+
+/** Everything up to (not including) the encode: the painted canvas and the scene it came from. */
+export async function paintPoster(input: RenderInput): Promise<PaintedPoster> {
   registerFonts();
   const budget = input.deadlineMs ?? DEFAULT_DEADLINE_MS;
   const deadline = performance.now() + budget;
@@ -48,14 +59,25 @@ export async function renderLocal(input: RenderInput): Promise<RenderResult> {
   });
   paintLayers(base.ctx, scene.layers, { logo: logo?.decoded.image ?? null });
   check();
-  const bytes = await encodeCanvas(base.canvas, input.output.format, input.output.quality);
+  return {
+    canvas: base.canvas,
+    scene,
+    artSource: base.source,
+    warnings,
+    greyscale: greyscale && base.source !== 'fallback_canvas',
+  };
+}
+
+export async function renderLocal(input: RenderInput): Promise<RenderResult> {
+  const painted = await paintPoster(input);
+  const bytes = await encodeCanvas(painted.canvas, input.output.format, input.output.quality);
   return {
     bytes,
     contentType: contentTypeOf(input.output.format),
     width: 500,
     height: 750,
-    artSource: base.source,
-    warnings,
-    summary: { ...scene.summary, greyscale: greyscale && base.source !== 'fallback_canvas' },
+    artSource: painted.artSource,
+    warnings: painted.warnings,
+    summary: { ...painted.scene.summary, greyscale: painted.greyscale },
   };
 }

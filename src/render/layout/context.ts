@@ -39,7 +39,9 @@ export interface LayoutContext extends LayoutInput {
   /** Translated genre label, '' when hidden or unknown. */
   genre: string;
   year: string;
-  /** Translated sash label (with the winner star when asked), null when no sash/notch is drawn. */
+  /** The sash label (with the winner star when asked) for the label append modes, drawn or not. */
+  sashText: string | null;
+  /** The label of the drawn sash/notch; null when sash_mode is hidden or there is no sash. */
   sashLabel: string | null;
   sashShape: 'none' | 'sash' | 'notch';
   global: DominantColors;

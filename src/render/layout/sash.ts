@@ -25,6 +25,8 @@ export const SASH_COLORS: Readonly<Record<SashType, Rgb>> = {
 export const MUTED_OPACITY = 0.8;
 const CENTRE: Rgb = [18, 18, 21];
 const LABEL: Rgb = [236, 236, 236];
+/** Share of the band's thickness taken by each coloured edge. */
+const EDGE = 0.2;
 
 export interface SashGeometry {
   length: number;
@@ -37,15 +39,16 @@ export interface SashGeometry {
 }
 
 /**
- * Placement: the rotated band's bounding box (side (L+T)/√2) is laid 0.68 of its side in from the right
- * edge and 0.32 above the top (reference offsets), so its centre sits 0.18·side from both edges.
+ * Placement: the band's centre line runs 0.3·L from the corner (L = band length). The reference pastes
+ * the rotated band at offsets 0.68 / 0.32 of its size, which puts the centre line ≈0.3·L in; expressing
+ * it this way keeps both ends off-canvas for every clamp (T ≤ 0.4·L), so no band end ever shows.
  */
 export function sashGeometry(W: number, lengthRatio: number, heightRatio: number): SashGeometry {
   const length = lengthRatio * W;
   const thickness = heightRatio * W;
-  const side = (length + thickness) / Math.SQRT2;
-  const k = 0.18 * side;
-  return { length, thickness, cx: W - k, cy: k, reach: k * Math.SQRT2 };
+  const reach = 0.3 * length;
+  const k = reach / Math.SQRT2;
+  return { length, thickness, cx: W - k, cy: k, reach };
 }
 
 /** Label size: min(0.4·T, 0.85·T / len^0.35), then shrunk to the visible chord of the band. */
@@ -59,12 +62,14 @@ function bandStops(edge: Rgb): ColorStop[] {
   const lo = scale(edge, 0.7);
   const c = (v: Rgb, a = 1): Rgba => solid(v, a);
   return [
-    { offset: 0, color: c(hi) },
-    { offset: 0.17, color: c(lo) },
-    { offset: 0.185, color: c(CENTRE) },
+    { offset: 0, color: c(scale(edge, 0.8)) },
+    { offset: 0.07, color: c(hi) },
+    { offset: EDGE - 0.015, color: c(lo) },
+    { offset: EDGE, color: c(CENTRE) },
     { offset: 0.5, color: c(mix(CENTRE, [40, 40, 46], 0.6)) },
-    { offset: 0.815, color: c(CENTRE) },
-    { offset: 0.83, color: c(lo) },
+    { offset: 1 - EDGE, color: c(CENTRE) },
+    { offset: 1 - EDGE + 0.015, color: c(lo) },
+    { offset: 0.93, color: c(edge) },
     { offset: 1, color: c(scale(edge, 0.55)) },
   ];
 }
@@ -87,7 +92,7 @@ export function sashLayers(ctx: LayoutContext, label: string, type: SashType): L
   );
   const cap = ctx.metrics.capHeight(font);
   const trim: Rgba = solid(mix(edge, [255, 255, 255], 0.45), 0.9);
-  const inner = T * 0.5 - T * 0.185;
+  const inner = T * 0.5 - T * EDGE;
   const line = (y: number): Layer => ({
     kind: 'fill',
     shape: { kind: 'rect', x: -L / 2, y, w: L, h: 1, radii: [0, 0, 0, 0] },

@@ -28,8 +28,9 @@ export function shouldGreyscale(facts: Facts, style: PosterStyle): boolean {
   return style.greyscaleNoQuality && style.waitForQuality && facts.qualityTokens.length === 0;
 }
 
-export function sashLabelOf(facts: Facts, style: PosterStyle): string | null {
-  if (style.sashMode === 'hidden' || !facts.sash || !facts.sash.label.trim()) return null;
+/** The sash label as printed (winner star included), whether or not a sash is drawn. */
+export function sashTextOf(facts: Facts, style: PosterStyle): string | null {
+  if (!facts.sash || !facts.sash.label.trim()) return null;
   const star = style.sashWinnerStar && facts.sash.type === 'win' ? '★ ' : '';
   return `${star}${facts.sash.label.trim()}`;
 }
@@ -39,7 +40,8 @@ function context(input: LayoutInput): LayoutContext {
   const W = CANVAS_WIDTH;
   const H = CANVAS_HEIGHT;
   const lang = resolveLanguage(style.language);
-  const sashLabel = sashLabelOf(facts, style);
+  const sashText = sashTextOf(facts, style);
+  const sashLabel = style.sashMode === 'hidden' ? null : sashText;
   const global = dominantColors(input.art.thumb);
   return {
     ...input,
@@ -48,6 +50,7 @@ function context(input: LayoutInput): LayoutContext {
     lang,
     genre: style.hideGenre || !facts.genre ? '' : genreLabel(facts.genre, lang),
     year: facts.year === null ? '' : String(facts.year),
+    sashText,
     sashLabel,
     sashShape: sashLabel === null ? 'none' : style.sashMode === 'notch' ? 'notch' : 'sash',
     global,

@@ -140,7 +140,7 @@ export function frostedBarLayers(ctx: LayoutContext): Layer[] {
         ? [ctx.genre, rating]
         : style.barAppend === 'year'
           ? [ctx.year, ctx.genre]
-          : [ctx.genre, ctx.sashLabel, rating];
+          : [ctx.genre, ctx.sashText, rating];
   const text = joinParts(parts, true);
   if (text) {
     const ink = style.ratingTextColor ?? (frosted ? inkFor(ctx.frost) : LIGHT_INK);

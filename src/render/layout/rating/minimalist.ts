@@ -66,7 +66,12 @@ export function minimalistLayers(ctx: LayoutContext): Layer[] {
   let pieces: Piece[];
   switch (style.minimalistAppendMode) {
     case 0: {
-      // The separator between genre and year is the score: a pip in the score's colour.
+      // The separator between genre and year is the score: a pip in the score's colour. With no
+      // score there is nothing to show, so the fields join with the plain field separator.
+      if (score === null) {
+        pieces = joinWith(fields, fieldSep, ink);
+        break;
+      }
       const pip = (): Piece[] => separator('pip', scoreColor, ink);
       pieces =
         fields.length >= 2 ? joinWith(fields, pip, ink) : [...pip().slice(1), ...joinWith(fields, pip, ink)];

@@ -20,8 +20,8 @@ export function scoreBarLayers(ctx: LayoutContext): Layer[] {
     style.accentBarAppendMode === 0
       ? [ctx.genre, ctx.year]
       : style.accentBarAppendMode === 1
-        ? [ctx.genre, ctx.sashLabel]
-        : [ctx.genre, ctx.year, ctx.sashLabel];
+        ? [ctx.genre, ctx.sashText]
+        : [ctx.genre, ctx.year, ctx.sashText];
   const label = joinParts(parts);
   if (label) {
     const run = layoutRun(
