@@ -828,7 +828,13 @@ export const POSTER_PARAMS: readonly ParamSpec[] = [
     'Sash',
     'Dated release labels (Oct 16 Cinema) instead of the bare status',
   ),
-  styleEnum('sash_badge_style', 'notchStyle', NOTCH_STYLES, 'Sash', 'Notch look'),
+  styleEnum(
+    'sash_badge_style',
+    'notchStyle',
+    NOTCH_STYLES,
+    'Sash',
+    'Notch look: frosted glass, or a solid silver, gold or black tab',
+  ),
   styleNumber('sash_badge_size_w', 'notchSizeW', 'Sash', 'Notch width scale'),
   styleNumber('sash_badge_size_h', 'notchSizeH', 'Sash', 'Notch height scale'),
   styleNumber(
