@@ -75,6 +75,7 @@ export async function createFacts(
     now,
     qualityBackgroundConcurrency: config.QUALITY_BG_CONCURRENCY,
     qualityWaitTimeoutMs: config.QUALITY_WAIT_TIMEOUT_MS,
+    qualityGraceMs: config.QUALITY_GRACE_MS,
     qualityOldTtlMs: config.QUALITY_OLD_CACHE_DAYS * 24 * 60 * 60 * 1000,
     onBackgroundError: hooks.onBackgroundError,
   });

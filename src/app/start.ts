@@ -6,7 +6,9 @@ import type { AppDeps } from '../http/deps.ts';
 import { buildServer } from '../http/server.ts';
 import type { Logger } from '../observability/logger.ts';
 import { endpointsFromConfig, type UpstreamEndpoints } from '../upstream/endpoints.ts';
+import { createFacts } from './facts.ts';
 import { Lifecycle } from './lifecycle.ts';
+import { createPosters } from './posters.ts';
 
 export interface RunningApp {
   app: FastifyInstance;
@@ -59,7 +61,28 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     const coordinator = await openCoordinator(config);
     lifecycle.add(`coordinator:${coordinator.kind}`, () => coordinator.close());
 
-    const deps: AppDeps = { config, logger, storage, coordinator, blobStore, upstream };
+    const facts = await createFacts(
+      config,
+      upstream,
+      { storage, coordinator },
+      {
+        onBackgroundError: (what, error) => logger.warn({ err: error, what }, 'background fetch failed'),
+        warn: (message) => logger.warn(message),
+      },
+    );
+    lifecycle.add('upstream-http', () => facts.close());
+    const posters = createPosters(config, { storage, blobStore }, facts, logger);
+    lifecycle.add('render-pool', () => posters.close());
+
+    const deps: AppDeps = {
+      config,
+      logger,
+      storage,
+      coordinator,
+      blobStore,
+      upstream,
+      posters: posters.service,
+    };
     const app = await buildServer(deps);
     await app.listen({ port: config.PORT, host: config.HOST });
     const address = app.server.address();

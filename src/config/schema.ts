@@ -123,6 +123,13 @@ export const CONFIG_SCHEMA = {
     0,
     120000,
   ),
+  QUALITY_GRACE_MS: integerVar(
+    UPSTREAM,
+    'Without wait_for_quality, how long a cold title still waits for its quality fetch before rendering provisionally (ms).',
+    1500,
+    0,
+    10000,
+  ),
   QUALITY_OLD_CACHE_DAYS: integerVar(
     UPSTREAM,
     'How long quality tokens of older titles stay cached (days).',

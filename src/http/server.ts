@@ -4,6 +4,7 @@ import { registerAccessLog } from './plugins/accessLog.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
 import { requestIdFrom } from './plugins/requestId.ts';
 import { registerHealthRoutes } from './routes/health.ts';
+import { registerPosterRoute } from './routes/poster.ts';
 
 /** Builds the fastify instance with every plugin and route; does not listen. */
 export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
@@ -26,6 +27,7 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
   registerErrorHandling(app);
   if (deps.config.LOG_REQUESTS) registerAccessLog(app);
   registerHealthRoutes(app, deps);
+  registerPosterRoute(app, deps, deps.posters);
 
   await app.ready();
   return app;

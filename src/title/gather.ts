@@ -50,6 +50,7 @@ export interface GatherDeps {
   now: () => number;
   qualityBackgroundConcurrency: number;
   qualityWaitTimeoutMs: number;
+  qualityGraceMs: number;
   qualityOldTtlMs: number;
   onBackgroundError?: (what: string, error: unknown) => void;
 }
@@ -156,12 +157,11 @@ export function createTitleGatherer(deps: GatherDeps) {
     if (cached?.fresh) return { value: cached.value };
     if (request.cacheOnly) return { value: cached?.value ?? null, reason: 'quality_not_cached' };
     const pending = refreshQuality(tmdb, tmdb.imdbId);
-    if (request.waitForQuality) {
-      const waited = await before(
-        pending,
-        Math.min(request.deadline, deps.now() + deps.qualityWaitTimeoutMs),
-        deps.now,
-      );
+    // wait_for_quality waits up to QUALITY_WAIT_TIMEOUT_MS; a cold title waits a short grace anyway, since
+    // most sources answer within it and a complete first poster beats a provisional one.
+    const waitMs = request.waitForQuality ? deps.qualityWaitTimeoutMs : cached ? 0 : deps.qualityGraceMs;
+    if (waitMs > 0) {
+      const waited = await before(pending, Math.min(request.deadline, deps.now() + waitMs), deps.now);
       const after = await fetcher.peek<QualityToken[]>('quality_cache', tmdb.imdbId);
       if (waited.done && after?.fresh) return { value: after.value };
     }

@@ -24,7 +24,8 @@ const options: FactOptions = {
 describe('title facts against the fake upstream', () => {
   let h: Awaited<ReturnType<typeof startFactsHarness>>;
   beforeAll(async () => {
-    h = await startFactsHarness();
+    // No grace wait: the provisional path for a cold quality lookup is what one test checks.
+    h = await startFactsHarness({ QUALITY_GRACE_MS: '0' });
   });
   afterAll(() => h.close());
   beforeEach(async () => {

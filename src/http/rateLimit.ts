@@ -1,0 +1,25 @@
+/**
+ * Per-tenant rate limits through the Coordinator (shared by every replica when Redis is configured).
+ * A tenant is the first 16 hex of SHA-256 of the caller's own key (so a key never reaches Redis or a
+ * metric label), else a shared bucket: `operator` (/poster), `preset` (/p), `anonymous` (TMDB proxies).
+ */
+import { createHash } from 'node:crypto';
+import type { Coordinator } from '../ports/coordinator.ts';
+import { AppError } from './errors.ts';
+
+export function tenantOf(ownKey: string | undefined, fallback: string): string {
+  return ownKey ? createHash('sha256').update(ownKey).digest('hex').slice(0, 16) : fallback;
+}
+
+export async function enforceRateLimit(
+  coordinator: Coordinator,
+  bucket: string,
+  limitPerSecond: number,
+): Promise<void> {
+  if (limitPerSecond <= 0) return;
+  const decision = await coordinator.hitRateLimit(`rl:${bucket}`, limitPerSecond);
+  if (!decision.allowed) {
+    const retryAfter = String(Math.max(1, decision.retryAfterSeconds));
+    throw new AppError(429, 'rate_limited', 'too many requests, slow down', { 'retry-after': retryAfter });
+  }
+}
