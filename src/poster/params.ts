@@ -20,6 +20,8 @@ import {
   POSTER_PARAMS,
   type PosterOptions,
   PRIMARY_CLIENT_INSETS,
+  PRIMARY_CLIENTS,
+  type PrimaryClient,
   TRANSPORT_PARAMS,
 } from './params/table.ts';
 
@@ -239,6 +241,19 @@ export interface ParamDescription {
   aliases?: string[];
   group: ParamGroup;
   doc: string;
+  /**
+   * Insets only: the default per primary_client. A configurator shrinking URLs must compare against
+   * the selected client's value, or an explicit 0 under stremio_desktop_web would be dropped.
+   */
+  clientDefaults?: Record<PrimaryClient, string>;
+}
+
+function clientDefaults(spec: ParamSpec): Record<PrimaryClient, string> | undefined {
+  if (spec.field !== 'barBottomInset' && spec.field !== 'notchInset') return undefined;
+  const field = spec.field;
+  return Object.fromEntries(
+    PRIMARY_CLIENTS.map((client) => [client, spec.encode(PRIMARY_CLIENT_INSETS[client][field])]),
+  ) as Record<PrimaryClient, string>;
 }
 
 export function paramDefaults(): ParamDescription[] {
@@ -252,6 +267,7 @@ export function paramDefaults(): ParamDescription[] {
     ...(spec.aliases === undefined ? {} : { aliases: [...spec.aliases] }),
     group: spec.group,
     doc: spec.doc,
+    ...(clientDefaults(spec) === undefined ? {} : { clientDefaults: clientDefaults(spec) }),
   }));
 }
 

@@ -660,6 +660,21 @@ describe('paramDefaults', () => {
     expect(byName.get('sash_priority')?.default).toBe(DEFAULT_SASH_PRIORITY.join(','));
   });
 
+  it('gives the inset defaults per primary_client', () => {
+    const byName = new Map(described.map((d) => [d.name, d]));
+    expect(byName.get('bar_bottom_inset')?.clientDefaults).toEqual({
+      stremio_tv_nuvio: '0',
+      stremio_desktop_web: '0.007',
+      plex: '0',
+      jellyfin: '0',
+    });
+    expect(byName.get('sash_badge_inset')?.clientDefaults?.stremio_desktop_web).toBe('0.004');
+    expect(described.filter((d) => d.clientDefaults !== undefined).map((d) => d.name)).toEqual([
+      'bar_bottom_inset',
+      'sash_badge_inset',
+    ]);
+  });
+
   it('names no transport parameter', () => {
     for (const d of described) expect(TRANSPORT_PARAMS).not.toContain(d.name);
   });
