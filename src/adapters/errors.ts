@@ -47,3 +47,9 @@ export function errorText(error: unknown): string {
   if (error instanceof Error) return error.message || error.name;
   return String(error);
 }
+
+/** The two log levels adapters use for runtime trouble; a pino logger fits. */
+export interface AdapterLogger {
+  warn(details: object, message: string): void;
+  info(details: object, message: string): void;
+}

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BackendUnavailableError } from '../../src/adapters/errors.ts';
+import { openStorage } from '../../src/adapters/open.ts';
 import { loadMigrations } from '../../src/adapters/storage/migrate.ts';
 import { openPostgresStorage } from '../../src/adapters/storage/postgres.ts';
 import {
@@ -12,6 +13,7 @@ import {
   migratePostgres,
   POSTGRES_MIGRATIONS_DIR,
 } from '../../src/adapters/storage/postgresMigrations.ts';
+import { loadConfig } from '../../src/config/load.ts';
 import { CACHE_TABLES } from '../../src/ports/storage.ts';
 import { type PgServer, pgMissing, startPgServer } from '../helpers/pgServer.ts';
 import { freePort, withServer } from '../helpers/serverGate.ts';
@@ -151,6 +153,22 @@ withServer('PostgreSQL adapter', pgMissing(), () => {
   });
 
   describe('connection', () => {
+    it('is what openStorage gives when DATABASE_URL is set, with the configured pool size', async () => {
+      const url = await freshDatabase();
+      const config = loadConfig({ DATABASE_URL: url, DB_POOL_MIN_SIZE: '0', DB_POOL_MAX_SIZE: '3' });
+      const storage = await openStorage(config);
+      await Promise.all(Array.from({ length: 30 }, (_, i) => storage.put('rating_cache', `c${i}`, i, null)));
+      const connections = await withClient(url, async (c) => {
+        const result = await c.query(
+          "SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'postersplus' AND datname = current_database()",
+        );
+        return result.rows[0].n as number;
+      });
+      expect(storage.kind).toBe('postgresql');
+      expect(connections).toBeLessThanOrEqual(3);
+      await storage.close();
+    });
+
     it('accepts postgres:// as an alias of postgresql://', async () => {
       const url = (await freshDatabase()).replace(/^postgresql:/, 'postgres:');
       const storage = await openPostgresStorage({ url });
