@@ -82,7 +82,14 @@ export function faceCentre(t: Thumbnail, stripWidth: number): number | null {
     }
   }
   if (best < 0 || bestSum < FACE_MIN_SHARE * t.width * t.height) return null;
-  return best + w / 2;
+  // Centre on the skin itself (its centroid inside the strip), not on the strip's first fit.
+  let mass = 0;
+  let moment = 0;
+  for (let x = best; x < best + w; x++) {
+    mass += cols[x] ?? 0;
+    moment += (cols[x] ?? 0) * (x + 0.5);
+  }
+  return moment / mass;
 }
 
 /**

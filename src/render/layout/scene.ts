@@ -30,7 +30,7 @@ export function shouldGreyscale(facts: Facts, style: PosterStyle): boolean {
 
 /** The sash label as printed (winner star included), whether or not a sash is drawn. */
 export function sashTextOf(facts: Facts, style: PosterStyle): string | null {
-  if (!facts.sash || !facts.sash.label.trim()) return null;
+  if (!facts.sash?.label.trim()) return null;
   const star = style.sashWinnerStar && facts.sash.type === 'win' ? '★ ' : '';
   return `${star}${facts.sash.label.trim()}`;
 }
