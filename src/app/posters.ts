@@ -6,6 +6,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Config } from '../config/schema.ts';
 import type { Logger } from '../observability/logger.ts';
+import type { Metrics } from '../observability/metrics.ts';
 import type { BlobStore } from '../ports/blobStore.ts';
 import type { Storage } from '../ports/storage.ts';
 import { createAdmission } from '../poster/admission.ts';
@@ -34,6 +35,7 @@ export function createPosters(
   ports: { storage: Storage; blobStore: BlobStore },
   facts: FactsContext,
   logger: Logger,
+  metrics: Metrics,
 ) {
   const slots = config.RENDER_CONCURRENCY || availableParallelism();
   const pool = createRenderPool({ size: slots, defaultDeadlineMs: config.POSTER_DEADLINE_MS });
@@ -60,6 +62,11 @@ export function createPosters(
     admission,
     render: (input) => pool.render(input),
     now: Date.now,
+    onCompositeLookup: (result) => metrics.cacheLookups.inc({ table: 'composite', result }),
+    onPipeline: (seconds) => metrics.renderDuration.observe(seconds),
+    onSaturated: () => metrics.renderSaturated.inc(),
   });
+  metrics.sources.renderInflight = () => admission.inFlight();
+  metrics.sources.renderQueueDepth = () => admission.queued();
   return { service, store, admission, pool, close: () => pool.close() };
 }

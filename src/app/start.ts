@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { openBlobStore, openCoordinator, openStorage } from '../adapters/open.ts';
 import type { Config } from '../config/schema.ts';
-import { startFakeUpstream } from '../demo/server.ts';
+import { type FakeUpstream, startFakeUpstream } from '../demo/server.ts';
 import type { AppDeps } from '../http/deps.ts';
 import { buildServer } from '../http/server.ts';
 import type { Logger } from '../observability/logger.ts';
+import { createMetrics, type Metrics } from '../observability/metrics.ts';
 import { endpointsFromConfig, type UpstreamEndpoints } from '../upstream/endpoints.ts';
 import { createFacts } from './facts.ts';
 import { Lifecycle } from './lifecycle.ts';
@@ -16,6 +17,8 @@ export interface RunningApp {
   lifecycle: Lifecycle;
   /** Base URL the server listens on (loopback form). */
   url: string;
+  /** Demo mode only: the in-process fake upstream (tests and benchmarks read its request log, set faults). */
+  demoUpstream: FakeUpstream | null;
   /** Stops accepting, waits for in-flight requests (bounded), then closes every resource in reverse order. */
   stop(): Promise<void>;
 }
@@ -28,15 +31,15 @@ async function resolveUpstream(
   config: Config,
   lifecycle: Lifecycle,
   logger: Logger,
-): Promise<UpstreamEndpoints> {
-  if (config.TMDB_API_KEY) return endpointsFromConfig(config);
+): Promise<{ upstream: UpstreamEndpoints; fake: FakeUpstream | null }> {
+  if (config.TMDB_API_KEY) return { upstream: endpointsFromConfig(config), fake: null };
   const fake = await startFakeUpstream({ port: 0, host: '127.0.0.1' });
   lifecycle.add('demo-upstream', () => fake.close());
   logger.warn(
     { demo_upstream: fake.origin },
     'demo mode: TMDB_API_KEY is not set, serving the built-in offline catalogue (set TMDB_API_KEY and MDBLIST_API_KEY for real titles)',
   );
-  return {
+  const upstream: UpstreamEndpoints = {
     demo: true,
     tmdbApiKey: 'demo',
     tmdbApiBase: fake.urls.tmdbApiBase,
@@ -47,13 +50,18 @@ async function resolveUpstream(
     scraperUrl: fake.urls.scraperUrl,
     arcticShiftBase: fake.urls.arcticShiftBase,
   };
+  return { upstream, fake };
 }
 
 /** The composition root's body: open backends in order, build the server, listen. */
-export async function startApp(config: Config, logger: Logger): Promise<RunningApp> {
+export async function startApp(
+  config: Config,
+  logger: Logger,
+  metrics: Metrics = createMetrics(),
+): Promise<RunningApp> {
   const lifecycle = new Lifecycle(logger);
   try {
-    const upstream = await resolveUpstream(config, lifecycle, logger);
+    const { upstream, fake } = await resolveUpstream(config, lifecycle, logger);
     const storage = await openStorage(config);
     lifecycle.add(`storage:${storage.kind}`, () => storage.close());
     const blobStore = await openBlobStore(config);
@@ -66,12 +74,27 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       upstream,
       { storage, coordinator },
       {
+        onAttempt: (service, outcome) => metrics.upstreamCalls.inc({ service, status: outcome }),
+        onLookup: (table, result) => metrics.cacheLookups.inc({ table, result }),
         onBackgroundError: (what, error) => logger.warn({ err: error, what }, 'background fetch failed'),
         warn: (message) => logger.warn(message),
       },
     );
+    metrics.sources.breakerStates = () =>
+      Object.fromEntries(
+        (['tmdb', 'tmdb_images', 'mdblist', 'quality', 'arctic_shift'] as const).map((service) => [
+          service,
+          facts.http.breakerState(service),
+        ]),
+      );
+    const failOpen = (coordinator as { failOpenCount?: () => number }).failOpenCount;
+    if (failOpen) metrics.sources.coordinatorFailOpen = () => failOpen.call(coordinator);
+    metrics.backendInfo.set(
+      { storage: storage.kind, coordinator: coordinator.kind, blobstore: blobStore.kind },
+      1,
+    );
     lifecycle.add('upstream-http', () => facts.close());
-    const posters = createPosters(config, { storage, blobStore }, facts, logger);
+    const posters = createPosters(config, { storage, blobStore }, facts, logger, metrics);
     lifecycle.add('render-pool', () => posters.close());
 
     const deps: AppDeps = {
@@ -81,7 +104,9 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       coordinator,
       blobStore,
       upstream,
+      facts,
       posters: posters.service,
+      metrics,
     };
     const app = await buildServer(deps);
     await app.listen({ port: config.PORT, host: config.HOST });
@@ -103,7 +128,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       }
       await lifecycle.close();
     };
-    return { app, deps, lifecycle, url, stop };
+    return { app, deps, lifecycle, url, demoUpstream: fake, stop };
   } catch (error) {
     await lifecycle.close();
     throw error;

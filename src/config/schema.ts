@@ -37,6 +37,13 @@ export const CONFIG_SCHEMA = {
     0,
     120000,
   ),
+  WORKERS: integerVar(
+    SERVER,
+    'Worker processes sharing the port (node:cluster); /metrics then aggregates all of them.',
+    1,
+    1,
+    64,
+  ),
   READY_PROBE_TIMEOUT_MS: integerVar(
     SERVER,
     'A /ready backend probe slower than this counts as down (ms).',
@@ -144,6 +151,7 @@ export const CONFIG_SCHEMA = {
   ),
 
   ACCESS_KEY: secretVar(ACCESS, 'Shared secret for operator endpoints (?access_key=). Unset = open.'),
+  METRICS_ACCESS_KEY: secretVar(ACCESS, 'When set, /metrics requires ?access_key= with this value.'),
   PRESET_ENABLED: booleanVar(
     ACCESS,
     'Serve the anonymous preset tier /p/…; without ACCESS_KEY the operator endpoints then close (403).',

@@ -1,5 +1,7 @@
+import type { FactsContext } from '../app/facts.ts';
 import type { Config } from '../config/schema.ts';
 import type { Logger } from '../observability/logger.ts';
+import type { Metrics } from '../observability/metrics.ts';
 import type { BlobStore } from '../ports/blobStore.ts';
 import type { Coordinator } from '../ports/coordinator.ts';
 import type { Storage } from '../ports/storage.ts';
@@ -14,5 +16,10 @@ export interface AppDeps {
   coordinator: Coordinator;
   blobStore: BlobStore;
   upstream: UpstreamEndpoints;
+  /** Upstream clients and fact caches: the TMDB proxies (/search, /resolve-imdb) and /logo use them. */
+  facts: FactsContext;
   posters: PosterService;
+  metrics: Metrics;
+  /** The Prometheus text for /metrics: this process's registry, or the cluster aggregate under WORKERS>1. */
+  metricsText?: () => Promise<string>;
 }

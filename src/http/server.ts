@@ -2,8 +2,10 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } 
 import type { AppDeps } from './deps.ts';
 import { registerAccessLog } from './plugins/accessLog.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
+import { registerHttpMetrics } from './plugins/httpMetrics.ts';
 import { requestIdFrom } from './plugins/requestId.ts';
 import { registerHealthRoutes } from './routes/health.ts';
+import { registerMetricsRoute } from './routes/metrics.ts';
 import { registerPosterRoute } from './routes/poster.ts';
 
 /** Builds the fastify instance with every plugin and route; does not listen. */
@@ -26,6 +28,8 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
   });
   registerErrorHandling(app);
   if (deps.config.LOG_REQUESTS) registerAccessLog(app);
+  registerHttpMetrics(app, deps.metrics);
+  registerMetricsRoute(app, deps);
   registerHealthRoutes(app, deps);
   registerPosterRoute(app, deps, deps.posters);
 

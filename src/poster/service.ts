@@ -65,6 +65,10 @@ export interface PosterServiceDeps {
   admission: Admission;
   render: (input: RenderInput) => Promise<RenderResult>;
   now: () => number;
+  /** Metrics hooks: composite lookups, pipeline wall time, and requests turned away for lack of a slot. */
+  onCompositeLookup?: (result: 'hit' | 'miss') => void;
+  onPipeline?: (seconds: number) => void;
+  onSaturated?: () => void;
 }
 
 interface Rendered {
@@ -192,6 +196,19 @@ export function createPosterService(deps: PosterServiceDeps) {
     title: { tmdbId: string; mediaType: MediaType },
     request: PosterRequest,
   ): Promise<Rendered> {
+    const started = performance.now();
+    try {
+      return await renderPipeline(key, title, request);
+    } finally {
+      deps.onPipeline?.((performance.now() - started) / 1000);
+    }
+  }
+
+  async function renderPipeline(
+    key: string,
+    title: { tmdbId: string; mediaType: MediaType },
+    request: PosterRequest,
+  ): Promise<Rendered> {
     const facts = await factsFor(title, request);
     const art = await artFor(facts, request);
     if (art.incomplete) {
@@ -247,9 +264,12 @@ export function createPosterService(deps: PosterServiceDeps) {
           remaining(request),
         ),
       );
-      pending = withQueueBudget(deps.admission, queueBudget, () => renderFresh(key, title, request)).finally(
-        () => inflight.delete(flightKey),
-      );
+      pending = withQueueBudget(
+        deps.admission,
+        queueBudget,
+        () => renderFresh(key, title, request),
+        deps.onSaturated,
+      ).finally(() => inflight.delete(flightKey));
       inflight.set(flightKey, pending);
     }
     return pending;
@@ -281,6 +301,7 @@ export function createPosterService(deps: PosterServiceDeps) {
 
       if (!request.nocache && !config.DISABLE_COMPOSITE_CACHE) {
         const hit = await store.lookup(key);
+        deps.onCompositeLookup?.(hit.found === 'none' ? 'miss' : 'hit');
         if (hit.found === 'redirect') {
           return {
             kind: 'redirect',
@@ -331,11 +352,13 @@ async function withQueueBudget<T>(
   admission: Admission,
   budgetMs: number,
   work: () => Promise<T>,
+  onSaturated?: () => void,
 ): Promise<T> {
   try {
     return await admission.run(work, budgetMs);
   } catch (error) {
     if (error instanceof AdmissionTimeoutError) {
+      onSaturated?.();
       throw unavailable('saturated', 'all render slots are busy, retry shortly', RETRY_AFTER_SECONDS);
     }
     if (error instanceof AppError) throw error;

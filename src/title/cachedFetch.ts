@@ -84,6 +84,7 @@ export function createCachedFetcher(deps: CachedFetchDeps) {
     /** Reads only: a stored value (fresh or stale) or null; never fetches. For the anonymous preset tier. */
     async peek<T>(table: CacheTable, key: string): Promise<{ value: T; fresh: boolean } | null> {
       const row = await readRow<T>(table, key);
+      deps.onLookup?.(table, row ? (row.fresh ? 'hit' : 'stale') : 'miss');
       return row ? { value: row.value, fresh: row.fresh } : null;
     },
     /** Writes a value fetched outside `get` (background refreshes); a storage outage only loses it. */
