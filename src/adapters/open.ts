@@ -61,12 +61,11 @@ export async function openCoordinator(config: Config, options: OpenOptions = {})
 }
 
 export async function openBlobStore(config: Config, _options: OpenOptions = {}): Promise<BlobStore> {
+  const publicBaseUrl = config.OBJECT_STORE_PUBLIC_URL || undefined;
   if (config.OBJECT_STORE_URL) {
-    const { BackendUnavailableError } = await import('./errors.ts');
-    throw new BackendUnavailableError('OBJECT_STORE_URL is set, but this build has no S3 adapter yet');
+    const { openS3BlobStore } = await import('./blob/s3.ts');
+    // Credentials come from the AWS SDK's default chain (AWS_* variables, profile, instance role).
+    return openS3BlobStore({ url: config.OBJECT_STORE_URL, publicBaseUrl });
   }
-  return openLocalBlobStore({
-    dir: path.join(config.DATA_DIR, 'composites'),
-    publicBaseUrl: config.OBJECT_STORE_PUBLIC_URL || undefined,
-  });
+  return openLocalBlobStore({ dir: path.join(config.DATA_DIR, 'composites'), publicBaseUrl });
 }
