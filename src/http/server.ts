@@ -4,9 +4,15 @@ import { registerAccessLog } from './plugins/accessLog.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
 import { registerHttpMetrics } from './plugins/httpMetrics.ts';
 import { requestIdFrom } from './plugins/requestId.ts';
+import { registerCapsRoute } from './routes/caps.ts';
 import { registerHealthRoutes } from './routes/health.ts';
+import { registerLogoRoute } from './routes/logo.ts';
 import { registerMetricsRoute } from './routes/metrics.ts';
+import { registerOpenApi, registerOpenApiRoute } from './routes/openapi.ts';
 import { registerPosterRoute } from './routes/poster.ts';
+import { registerPresetRoute } from './routes/preset.ts';
+import { registerSearchRoutes } from './routes/search.ts';
+import { registerStatsRoute } from './routes/stats.ts';
 
 /** Builds the fastify instance with every plugin and route; does not listen. */
 export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
@@ -29,9 +35,17 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
   registerErrorHandling(app);
   if (deps.config.LOG_REQUESTS) registerAccessLog(app);
   registerHttpMetrics(app, deps.metrics);
+  // Before any route: the OpenAPI plugin collects routes as they are added.
+  await registerOpenApi(app);
   registerMetricsRoute(app, deps);
+  registerStatsRoute(app, deps);
   registerHealthRoutes(app, deps);
   registerPosterRoute(app, deps, deps.posters);
+  registerPresetRoute(app, deps);
+  registerLogoRoute(app, deps);
+  registerCapsRoute(app, deps);
+  registerSearchRoutes(app, deps);
+  registerOpenApiRoute(app);
 
   await app.ready();
   return app;

@@ -21,6 +21,11 @@ export async function startInProcessApp(env: Record<string, string> = {}) {
   const running: RunningApp = await startApp(config, logger);
   return {
     ...running,
+    /** The demo fake upstream (request log, faults); throws when a real TMDB key was configured. */
+    get fake() {
+      if (!running.demoUpstream) throw new Error('no fake upstream: the app runs against real TMDB');
+      return running.demoUpstream;
+    },
     config,
     dataDir,
     logs: lines,

@@ -27,12 +27,29 @@ const readySchema = {
 
 export function registerHealthRoutes(app: FastifyInstance, deps: AppDeps): void {
   const alive = async () => ({ status: 'ok' as const });
-  app.get('/live', { schema: { response: { 200: okSchema } } }, alive);
-  app.get('/health', { schema: { response: { 200: okSchema } } }, alive);
+  const liveness = (summary: string) => ({
+    summary,
+    description: 'Answers while the process serves HTTP; checks no backend.',
+    tags: ['probes'],
+    response: { 200: { ...okSchema, description: 'Alive' } },
+  });
+  app.get('/live', { schema: liveness('Liveness probe') }, alive);
+  app.get('/health', { schema: liveness('Liveness probe (alias of /live)') }, alive);
 
   app.get(
     '/ready',
-    { schema: { response: { 200: readySchema, 503: readySchema } } },
+    {
+      schema: {
+        summary: 'Readiness probe',
+        description:
+          'Probes storage, coordinator and blob store concurrently, each bounded by READY_PROBE_TIMEOUT_MS.',
+        tags: ['probes'],
+        response: {
+          200: { ...readySchema, description: 'Every backend answered' },
+          503: { ...readySchema, description: 'At least one backend is down (per-backend breakdown)' },
+        },
+      },
+    },
     async (_request, reply) => {
       const readiness = await checkReadiness(
         { storage: deps.storage, coordinator: deps.coordinator, blobstore: deps.blobStore },

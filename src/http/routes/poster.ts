@@ -7,6 +7,8 @@ import { firstValue, keysMatch, requireOperator } from '../access.ts';
 import type { AppDeps } from '../deps.ts';
 import { AppError, badRequest } from '../errors.ts';
 import { enforceRateLimit, tenantOf } from '../rateLimit.ts';
+import { posterSchema } from './posterSchema.ts';
+import { DOCUMENTED_ONLY } from './schemas.ts';
 
 type Query = Record<string, string | string[] | undefined>;
 
@@ -34,7 +36,7 @@ export function sendPosterAnswer(request: FastifyRequest, reply: FastifyReply, a
 }
 
 export function registerPosterRoute(app: FastifyInstance, deps: AppDeps, posters: PosterService): void {
-  app.get('/poster', async (request, reply) => {
+  app.get('/poster', { schema: posterSchema, ...DOCUMENTED_ONLY }, async (request, reply) => {
     const receivedAt = Date.now();
     const query = request.query as Query;
     const access = requireOperator(deps.config, query.access_key);
