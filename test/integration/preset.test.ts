@@ -1,0 +1,243 @@
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildServer } from '../../src/http/server.ts';
+import { findPreset, PRESETS, presetCatalogue, presetParams } from '../../src/poster/presets.ts';
+import { startInProcessApp } from '../helpers/inProcessApp.ts';
+
+type App = Awaited<ReturnType<typeof startInProcessApp>>;
+const KEY = 'operator-key-123';
+
+const maxAge = (response: Response) =>
+  Number(/^public, max-age=(\d+)$/.exec(response.headers.get('cache-control') ?? '')?.[1] ?? Number.NaN);
+
+/** Counts of the calls that spend the operator's quota (MDBList, the stream addon) around `work`. */
+async function quotaCalls(app: App, work: () => Promise<void>) {
+  const before = { mdblist: app.fake.requests.count('mdblist'), addon: app.fake.requests.count('addon') };
+  await work();
+  return {
+    mdblist: app.fake.requests.count('mdblist') - before.mdblist,
+    addon: app.fake.requests.count('addon') - before.addon,
+  };
+}
+
+describe('preset catalogue (data)', () => {
+  it('has the ten gallery ids in order, the eight retired ids, and no duplicates', () => {
+    expect(presetCatalogue().map((preset) => preset.id)).toEqual([
+      'tinted_mini_notch',
+      'tinted_mini_sash',
+      'bar_notch',
+      'bar_sash',
+      'ratingbar_notch',
+      'ratingbar_sash',
+      'clean_notch',
+      'clean_sash',
+      'mini_sash_oa',
+      'bar_notch_oa',
+    ]);
+    expect(PRESETS.filter((preset) => preset.retired).map((preset) => preset.id)).toEqual([
+      'prestige_rating_bar',
+      'light_rating_bar',
+      'mini',
+      'frosted_notch',
+      'black_rating_bar_light_notch',
+      'black_rating_bar_oa',
+      'frosted_rating_bar_oa',
+      'mini_oa',
+    ]);
+    expect(new Set(PRESETS.map((preset) => preset.id)).size).toBe(PRESETS.length);
+  });
+
+  it('every preset query parses cleanly: no malformed, clamped or unknown parameter', () => {
+    for (const preset of PRESETS) expect(presetParams(preset).notes, preset.id).toEqual([]);
+  });
+
+  it('presets differ from each other and carry their distinguishing values', () => {
+    const styles = PRESETS.map((preset) => JSON.stringify(presetParams(preset)));
+    expect(new Set(styles).size).toBe(PRESETS.length);
+    const clean = presetParams(findPreset('clean_notch')!);
+    expect(clean.style).toMatchObject({ ratingDisplayMode: 2, sashMode: 'notch', badgeDisplayMode: 0 });
+    expect(presetParams(findPreset('bar_notch_oa')!).options.useOriginalArt).toBe(true);
+  });
+
+  it('ids are looked up as data: prototype names are unknown, copies are independent', () => {
+    expect(findPreset('__proto__')).toBeUndefined();
+    expect(findPreset('constructor')).toBeUndefined();
+    const a = presetParams(findPreset('clean_sash')!);
+    a.style.ratingDisplayMode = 4;
+    expect(presetParams(findPreset('clean_sash')!).style.ratingDisplayMode).toBe(2);
+  });
+});
+
+describe('/p public tier (PRESET_ENABLED=true)', () => {
+  let app: App;
+  beforeAll(async () => {
+    app = await startInProcessApp({ PRESET_ENABLED: 'true', ACCESS_KEY: KEY });
+  });
+  afterAll(() => app.close());
+
+  it('a cold anonymous hit never calls MDBList or the quality source, answers max-age=60 and is not stored', async () => {
+    const calls = await quotaCalls(app, async () => {
+      for (let i = 0; i < 2; i++) {
+        const response = await app.get('/p/clean_notch/movie/tt1375666.jpg');
+        expect(response.status).toBe(200);
+        expect(response.headers.get('content-type')).toBe('image/webp');
+        expect(response.headers.get('cache-control')).toBe('public, max-age=60');
+        // Provisional, so not stored: the second request renders again instead of hitting.
+        expect(response.headers.get('x-cache')).toBe('PROVISIONAL');
+        expect(response.headers.get('etag')).toBeNull();
+        const image = await sharp(Buffer.from(await response.arrayBuffer())).metadata();
+        expect(image).toMatchObject({ width: 500, height: 750 });
+      }
+    });
+    expect(calls).toEqual({ mdblist: 0, addon: 0 });
+    // The moat holds for a look that shows quality badges too (a retired preset with badge mode 5).
+    const retired = await quotaCalls(app, async () => {
+      const response = await app.get('/p/prestige_rating_bar/movie/tt1375666.jpg');
+      expect(response.status).toBe(200);
+      expect(response.headers.get('cache-control')).toBe('public, max-age=60');
+    });
+    expect(retired).toEqual({ mdblist: 0, addon: 0 });
+    // The counters do see those calls: an operator render of the same title spends them.
+    const operator = await quotaCalls(app, async () => {
+      await app.get(`/poster?imdb_id=tt1375666&type=movie&access_key=${KEY}`);
+    });
+    expect(operator.mdblist).toBeGreaterThan(0);
+    expect(operator.addon).toBeGreaterThan(0);
+  });
+
+  it('shares one composite with the equivalent /poster URL (same ETag), served with PRESET_CDN_CACHE_TTL', async () => {
+    const preset = findPreset('clean_notch')!;
+    const operator = await app.get(`/poster?imdb_id=tt0111161&type=movie&access_key=${KEY}&${preset.query}`);
+    expect(operator.status).toBe(200);
+    expect(operator.headers.get('x-cache')).toBe('MISS');
+    const etag = operator.headers.get('etag');
+    expect(etag).toBeTruthy();
+
+    const calls = await quotaCalls(app, async () => {
+      const hit = await app.get('/p/clean_notch/movie/tt0111161.jpg');
+      expect(hit.status).toBe(200);
+      expect(hit.headers.get('x-cache')).toBe('HIT');
+      expect(hit.headers.get('etag')).toBe(etag);
+      expect(maxAge(hit)).toBeGreaterThan(80_000);
+      expect(maxAge(hit)).toBeLessThanOrEqual(86_400);
+      const revalidated = await app.get('/p/clean_notch/movie/tt0111161.jpg', {
+        headers: { 'if-none-match': etag! },
+      });
+      expect(revalidated.status).toBe(304);
+    });
+    expect(calls).toEqual({ mdblist: 0, addon: 0 });
+  });
+
+  it('once the facts are cached, an anonymous render is complete, stored and then a HIT', async () => {
+    // An operator render of another look fills the rating cache for the title.
+    const warm = await app.get(`/poster?imdb_id=tt0068646&type=movie&access_key=${KEY}`);
+    expect(warm.status).toBe(200);
+    const calls = await quotaCalls(app, async () => {
+      const first = await app.get('/p/bar_sash/movie/tt0068646.jpg');
+      expect(first.status).toBe(200);
+      expect(first.headers.get('x-cache')).toBe('MISS');
+      expect(maxAge(first)).toBeGreaterThan(80_000);
+      expect(maxAge(first)).toBeLessThanOrEqual(86_400);
+      const second = await app.get('/p/bar_sash/movie/tt0068646.jpg');
+      expect(second.headers.get('x-cache')).toBe('HIT');
+      expect(second.headers.get('etag')).toBe(first.headers.get('etag'));
+    });
+    expect(calls).toEqual({ mdblist: 0, addon: 0 });
+  });
+
+  it('series is tv: both spellings share one composite', async () => {
+    await app.get(`/poster?imdb_id=tt0903747&type=series&access_key=${KEY}`);
+    const tv = await app.get('/p/ratingbar_sash/tv/tt0903747.jpg');
+    const series = await app.get('/p/ratingbar_sash/series/tt0903747.jpg');
+    expect(tv.status).toBe(200);
+    expect(series.headers.get('x-cache')).toBe('HIT');
+    expect(series.headers.get('etag')).toBe(tv.headers.get('etag'));
+  });
+
+  it('retired ids still render; HEAD answers without a body; tmdb:N ids and other suffixes work', async () => {
+    for (const url of [
+      '/p/mini_oa/movie/tt0111161.jpg',
+      '/p/frosted_notch/movie/tt0111161.jpg',
+      '/p/clean_sash/movie/tmdb:278.jpg',
+      '/p/clean_sash/movie/tt0111161.webp',
+    ]) {
+      const response = await app.get(url);
+      expect(response.status, url).toBe(200);
+      expect(response.headers.get('content-type'), url).toBe('image/webp');
+    }
+    const head = await app.get('/p/clean_notch/movie/tt0111161.jpg', { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-type')).toBe('image/webp');
+    expect((await head.arrayBuffer()).byteLength).toBe(0);
+  });
+
+  it.each([
+    ['/p/nope/movie/tt0111161.jpg', 404, 'unknown_preset', 'unknown preset "nope"'],
+    ['/p/__proto__/movie/tt0111161.jpg', 404, 'unknown_preset', 'unknown preset "__proto__"'],
+    ['/p/..%2F..%2Fetc/movie/tt0111161.jpg', 404, 'unknown_preset', 'unknown preset'],
+    ['/p/clean_notch/anime/tt0111161.jpg', 400, 'invalid_type', undefined],
+    ['/p/clean_notch/{type}/tt0111161.jpg', 400, 'invalid_type', undefined],
+    ['/p/clean_notch/movie/0111161.jpg', 400, 'invalid_imdb_id', undefined],
+    ['/p/clean_notch/movie/{imdb_id}.jpg', 400, 'invalid_imdb_id', undefined],
+    ['/p/clean_notch/movie/tt0111161x.jpg', 400, 'invalid_imdb_id', undefined],
+    ['/p/clean_notch/movie/tt0111161.jpg?shape=square', 400, 'unsupported_shape', undefined],
+    ['/p/clean_notch/movie/tt9999999999.jpg', 404, 'unknown_title', undefined],
+  ])('%s → %i %s', async (url, status, code, message) => {
+    const response = await app.get(url);
+    expect(response.status).toBe(status);
+    const body = (await response.json()) as { error: string; message: string };
+    expect(body.error).toBe(code);
+    if (message !== undefined) expect(body.message).toBe(message);
+  });
+
+  it('never uses a key the caller passes (anonymous tier: server keys only)', async () => {
+    const response = await app.get('/p/clean_notch/movie/tt0111161.jpg?tmdb_key=caller-key-xyz');
+    expect(response.status).toBe(200);
+    expect(app.fake.requests.entries().some((entry) => entry.path.includes('caller-key-xyz'))).toBe(false);
+  });
+
+  it('without a server TMDB key the tier answers 503', async () => {
+    const keyless = await buildServer({
+      ...app.deps,
+      upstream: { ...app.deps.upstream, tmdbApiKey: '' },
+    });
+    try {
+      const response = await keyless.inject('/p/clean_notch/movie/tt0111161.jpg');
+      expect(response.statusCode).toBe(503);
+      expect(response.json()).toMatchObject({ error: 'no_tmdb_key' });
+    } finally {
+      await keyless.close();
+    }
+  });
+});
+
+describe('/p limits', () => {
+  it('answers 404 when PRESET_ENABLED is off', async () => {
+    const app = await startInProcessApp();
+    try {
+      const response = await app.get('/p/clean_notch/movie/tt0111161.jpg');
+      expect(response.status).toBe(404);
+      expect(await response.json()).toMatchObject({ error: 'not_found' });
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('caps max-age by the composite’s remaining life', async () => {
+    const app = await startInProcessApp({
+      PRESET_ENABLED: 'true',
+      ACCESS_KEY: KEY,
+      COMPOSITE_CACHE_TTL: '3600',
+      COMPOSITE_CACHE_TTL_JITTER: '0',
+    });
+    try {
+      await app.get(`/poster?imdb_id=tt0111161&type=movie&access_key=${KEY}`);
+      const response = await app.get('/p/ratingbar_notch/movie/tt0111161.jpg');
+      expect(response.headers.get('x-cache')).toBe('MISS');
+      expect(maxAge(response)).toBeGreaterThan(3500);
+      expect(maxAge(response)).toBeLessThanOrEqual(3600);
+    } finally {
+      await app.close();
+    }
+  });
+});
