@@ -120,7 +120,10 @@ export interface ImageLayer {
   shadow: Shadow | null;
 }
 
-/** Layers drawn in a transformed, optionally translucent and shadowed sub-canvas (the diagonal sash). */
+/**
+ * Layers drawn under a transform (the diagonal sash). `opacity` multiplies every child; `shadow` is cast
+ * by the first child (the group's body), so painters need no offscreen pass.
+ */
 export interface GroupLayer {
   kind: 'group';
   /** Applied in order: translate, then rotate (radians) about the new origin. */

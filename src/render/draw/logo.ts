@@ -5,7 +5,7 @@ import type { LogoInfo } from '../layout/context.ts';
 import { type Decoded, decodeImage, ImageRejected } from './decode.ts';
 
 /** Analysis resolution: bounds are found on a copy at most this wide, then scaled back. */
-const ANALYSIS_MAX = 400;
+const ANALYSIS_MAX = 256;
 const LOGO_MAX_SIDE = 1200;
 
 export interface PreparedLogo {

@@ -57,7 +57,6 @@ export function logoSize(srcW: number, srcH: number, env: Envelope): { w: number
   return { w, h };
 }
 
-const LOGO_SHADOW: Shadow = { color: [0, 0, 0, 0.35], blur: 10, offsetX: 0, offsetY: 2 };
 const TITLE_SHADOW: Shadow = { color: [0, 0, 0, 180 / 255], blur: 8, offsetX: 2, offsetY: 3 };
 
 /** Mean brightness the logo will sit on, after the bottom gradient darkened it. */
@@ -89,7 +88,8 @@ export function logoLayers(ctx: LayoutContext, darkening: (y: number) => number)
       h,
       crop: logo.bounds,
       recolor: whiten ? [255, 255, 255] : null,
-      shadow: LOGO_SHADOW,
+      // No shadow: the reference draws logos as they are (their own outlines carry contrast).
+      shadow: null,
     },
   ];
 }

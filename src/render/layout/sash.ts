@@ -79,7 +79,9 @@ export function sashLayers(ctx: LayoutContext, label: string, type: SashType): L
   const g = sashGeometry(W, style.sashLengthRatio, style.sashHeightRatio);
   const edge = style.sashPosterColor ? ctx.sample : SASH_COLORS[type];
   const T = g.thickness;
-  const L = g.length;
+  // Only the part of the band that can reach the canvas is drawn (its ends are off-canvas by design):
+  // identical pixels, a smaller shadow mask to blur.
+  const L = Math.min(g.length, 2 * (g.reach + T / 2) + 24);
   // The text runs along the centre line; its usable length is the chord of the corner triangle there,
   // less the part the text's own height eats at the inner (shorter) side.
   const chord = 2 * (g.reach - 0.2 * T) - 16;
@@ -108,7 +110,7 @@ export function sashLayers(ctx: LayoutContext, label: string, type: SashType): L
       translateY: g.cy,
       rotate: Math.PI / 4,
       opacity: style.muted ? MUTED_OPACITY : 1,
-      shadow: { color: [0, 0, 0, 0.45], blur: 12, offsetX: 0, offsetY: 4 },
+      shadow: { color: [0, 0, 0, 0.5], blur: 8, offsetX: 0, offsetY: 3 },
       layers: [
         {
           kind: 'fill',
