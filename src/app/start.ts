@@ -4,6 +4,8 @@ import type { Config } from '../config/schema.ts';
 import { type FakeUpstream, startFakeUpstream } from '../demo/server.ts';
 import type { AppDeps } from '../http/deps.ts';
 import { buildServer } from '../http/server.ts';
+import { buildJobs } from '../jobs/index.ts';
+import { createScheduler } from '../jobs/scheduler.ts';
 import type { Logger } from '../observability/logger.ts';
 import { createMetrics, type Metrics } from '../observability/metrics.ts';
 import { endpointsFromConfig, type UpstreamEndpoints } from '../upstream/endpoints.ts';
@@ -96,6 +98,21 @@ export async function startApp(
     lifecycle.add('upstream-http', () => facts.close());
     const posters = createPosters(config, { storage, blobStore }, facts, logger, metrics);
     lifecycle.add('render-pool', () => posters.close());
+    const { jobs, prune } = buildJobs(config, {
+      storage,
+      blobStore,
+      facts,
+      arcticShiftBase: upstream.arcticShiftBase,
+    });
+    const scheduler = createScheduler({
+      coordinator,
+      logger,
+      jobs,
+      onRun: (job, outcome) => metrics.jobRuns.inc({ job, outcome }),
+    });
+    if (config.JOBS_ENABLED) scheduler.start();
+    // Closed first: running jobs finish and release their leases while the coordinator is still open.
+    lifecycle.add('jobs', () => scheduler.stop());
 
     const deps: AppDeps = {
       config,
@@ -107,6 +124,10 @@ export async function startApp(
       facts,
       posters: posters.service,
       metrics,
+      scheduler,
+      prune,
+      admission: posters.admission,
+      compositeStore: posters.store,
     };
     const app = await buildServer(deps);
     await app.listen({ port: config.PORT, host: config.HOST });

@@ -1,10 +1,13 @@
 import type { FactsContext } from '../app/facts.ts';
 import type { Config } from '../config/schema.ts';
+import type { Scheduler } from '../jobs/scheduler.ts';
 import type { Logger } from '../observability/logger.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import type { BlobStore } from '../ports/blobStore.ts';
 import type { Coordinator } from '../ports/coordinator.ts';
 import type { Storage } from '../ports/storage.ts';
+import type { Admission } from '../poster/admission.ts';
+import type { CompositeStore } from '../poster/compositeStore.ts';
 import type { PosterService } from '../poster/service.ts';
 import type { UpstreamEndpoints } from '../upstream/endpoints.ts';
 
@@ -20,6 +23,10 @@ export interface AppDeps {
   facts: FactsContext;
   posters: PosterService;
   metrics: Metrics;
+  scheduler: Scheduler;
+  prune: { pendingDeletes(): number };
+  admission: Admission;
+  compositeStore: CompositeStore;
   /** The Prometheus text for /metrics: this process's registry, or the cluster aggregate under WORKERS>1. */
   metricsText?: () => Promise<string>;
 }
