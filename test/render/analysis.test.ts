@@ -33,7 +33,7 @@ describe('colour helpers', () => {
       [250, 240, 10],
     ] as Rgb[]) {
       const back = fromHsl(toHsl(c));
-      back.forEach((v, i) => expect(Math.abs(v - c[i]!)).toBeLessThanOrEqual(1));
+      for (const [i, v] of back.entries()) expect(Math.abs(v - c[i]!)).toBeLessThanOrEqual(1);
     }
   });
 });
