@@ -2,10 +2,13 @@
  * Composition root: load config → logger → backends → server → listen; graceful shutdown on signals.
  * Exit codes: 0 clean stop, 1 startup failure, 2 invalid configuration.
  */
+import cluster from 'node:cluster';
 import { BackendUnavailableError } from './adapters/open.ts';
+import { runPrimary, workerMetrics } from './app/cluster.ts';
 import { startApp } from './app/start.ts';
 import { ConfigError, loadConfig, secretValues } from './config/load.ts';
 import { createLogger } from './observability/logger.ts';
+import { createMetrics } from './observability/metrics.ts';
 
 async function main(): Promise<void> {
   let config: ReturnType<typeof loadConfig>;
@@ -24,9 +27,20 @@ async function main(): Promise<void> {
     level: config.LOG_LEVEL,
     secrets: secretValues(config),
   });
+  if (config.WORKERS > 1 && cluster.isPrimary) {
+    runPrimary(config.WORKERS, logger);
+    return;
+  }
+  const metrics = createMetrics();
+  // Without a shared coordinator every worker would run every job; one is enough.
+  const appConfig =
+    cluster.isWorker && !config.REDIS_URL && cluster.worker?.id !== 1
+      ? Object.freeze({ ...config, JOBS_ENABLED: false })
+      : config;
   let running: Awaited<ReturnType<typeof startApp>>;
   try {
-    running = await startApp(config, logger);
+    running = await startApp(appConfig, logger, metrics);
+    if (cluster.isWorker) running.deps.metricsText = workerMetrics(metrics);
   } catch (error) {
     logger.fatal({ err: error }, 'startup failed');
     process.exit(error instanceof BackendUnavailableError ? 2 : 1);

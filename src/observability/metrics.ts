@@ -105,6 +105,14 @@ export function createMetrics() {
       labelNames: ['job', 'outcome'] as const,
       registers: [registry],
     }),
+    processesReporting: new Gauge({
+      name: name('processes_reporting'),
+      help: 'Processes whose metrics are in this scrape (summed: the number of workers under WORKERS>1).',
+      registers: [registry],
+      collect() {
+        this.set(1);
+      },
+    }),
     coordinatorFailOpen: new Counter({
       name: name('coordinator_failopen_total'),
       help: 'Coordinator operations answered locally because the shared backend (Redis) failed.',
