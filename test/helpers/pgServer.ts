@@ -31,27 +31,29 @@ export function pgMissing(): string | null {
     : `PostgreSQL 15 server binaries not found in ${BIN} (apt-get install postgresql)`;
 }
 
-async function asOwner(command: string, args: string[], uid: number | null): Promise<void> {
-  const [file, argv] =
-    uid === null ? [command, args] : ['runuser', ['-u', 'postgres', '--', command, ...args]];
+/** PostgreSQL refuses to run as root: as root, run its tools as the postgres user. */
+async function asOwner(command: string, args: string[], asPostgres: boolean): Promise<void> {
+  const [file, argv] = asPostgres ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args];
   await run(file, argv, { timeout: 60_000 });
 }
 
-async function ownerUid(): Promise<number | null> {
+/** The postgres user's uid and gid when running as root (null: run as the current user). */
+async function owner(): Promise<{ uid: number; gid: number } | null> {
   if (process.getuid?.() !== 0) return null;
-  const { stdout } = await run('id', ['-u', 'postgres']);
-  return Number(stdout.trim());
+  const id = async (flag: string) => Number((await run('id', [flag, 'postgres'])).stdout.trim());
+  return { uid: await id('-u'), gid: await id('-g') };
 }
 
 export async function startPgServer(): Promise<PgServer> {
   const dir = await mkdtemp(join(tmpdir(), 'postersplus-pg-'));
-  const uid = await ownerUid();
-  if (uid !== null) await chown(dir, uid, uid);
+  const ids = await owner();
+  if (ids) await chown(dir, ids.uid, ids.gid);
+  const asPostgres = ids !== null;
   const data = join(dir, 'data');
   await asOwner(
     join(BIN, 'initdb'),
     ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-sync', '--no-instructions'],
-    uid,
+    asPostgres,
   );
 
   let port = 0;
@@ -62,7 +64,7 @@ export async function startPgServer(): Promise<PgServer> {
       await asOwner(
         join(BIN, 'pg_ctl'),
         ['-D', data, '-l', join(dir, 'pg.log'), '-w', '-o', options, 'start'],
-        uid,
+        asPostgres,
       );
       break;
     } catch (error) {
@@ -88,7 +90,7 @@ export async function startPgServer(): Promise<PgServer> {
       return url(name);
     },
     async stop() {
-      await asOwner(join(BIN, 'pg_ctl'), ['-D', data, '-m', 'immediate', 'stop'], uid).catch(() => {});
+      await asOwner(join(BIN, 'pg_ctl'), ['-D', data, '-m', 'immediate', 'stop'], asPostgres).catch(() => {});
       await rm(dir, { recursive: true, force: true });
     },
   };
