@@ -19,7 +19,6 @@ type Query = Record<string, string | string[] | undefined>;
 
 const LOGO_SIZE = 'w500';
 const LANGUAGE = /^[a-z]{2,3}(-[a-z0-9]{2,4})?$/i;
-const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const LOOKUP_BUDGET_MS = 10_000;
 const RETRY_AFTER_SECONDS = 5;
 const THIRTY_DAYS = 30 * 24 * 60 * 60;
@@ -53,9 +52,11 @@ const schema = {
   },
 } as const;
 
-/** TMDB logos are PNG or SVG; anything that is not PNG already is rasterised (bounded) to PNG. */
+/**
+ * TMDB logos are PNG or SVG. Every file is decoded and written again as PNG (bounded): an SVG becomes a
+ * PNG, and a truncated or corrupt file is refused here instead of being cached for 30 days downstream.
+ */
 async function asPng(bytes: Buffer): Promise<Buffer> {
-  if (bytes.subarray(0, 8).equals(PNG_SIGNATURE)) return bytes;
   try {
     return await sharp(bytes, { limitInputPixels: 40_000_000 }).png().toBuffer();
   } catch {
