@@ -24,6 +24,15 @@ export function createMetrics() {
   };
   let failOpenSeen = 0;
   collectDefaultMetrics({ register: registry, prefix: METRIC_PREFIX });
+  // prom-client names three gauges `…_total`, which promtool rejects (only counters end in _total); the
+  // correctly named `…_nodejs_active_resources{type}` gauge it also exports carries the same information.
+  for (const misnamed of [
+    'nodejs_active_handles_total',
+    'nodejs_active_requests_total',
+    'nodejs_active_resources_total',
+  ]) {
+    registry.removeSingleMetric(`${METRIC_PREFIX}${misnamed}`);
+  }
   const name = (suffix: string) => `${METRIC_PREFIX}${suffix}`;
 
   const metrics = {
