@@ -51,10 +51,15 @@ export function isDarkAchromatic(
   let lumSum = 0;
   let chromaSum = 0;
   let light = 0;
+  // Coverage is alpha-weighted: counting pixels over the threshold would let anti-aliased edges
+  // (wider at analysis resolution) push a bold wordmark over the "filled card" line.
+  let alphaSum = 0;
   for (let y = bounds.y; y < bounds.y + bounds.h; y++) {
     for (let x = bounds.x; x < bounds.x + bounds.w; x++) {
       const i = (y * w + x) * 4;
-      if ((rgba[i + 3] ?? 0) <= ALPHA_THRESHOLD) continue;
+      const a = rgba[i + 3] ?? 0;
+      alphaSum += a / 255;
+      if (a <= ALPHA_THRESHOLD) continue;
       const r = rgba[i] ?? 0;
       const g = rgba[i + 1] ?? 0;
       const b = rgba[i + 2] ?? 0;
@@ -67,6 +72,6 @@ export function isDarkAchromatic(
   }
   if (n === 0 || h <= 0) return false;
   if (light / n >= 0.05) return false;
-  if (n / (bounds.w * bounds.h) >= 0.6) return false;
+  if (alphaSum / (bounds.w * bounds.h) >= 0.6) return false;
   return lumSum / n < 0.3 && chromaSum / n < 0.12;
 }
