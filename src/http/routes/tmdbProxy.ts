@@ -44,11 +44,20 @@ export function requireTmdbKey(deps: AppDeps, tmdbKey: string | undefined): void
 /** An upstream failure as the caller should see it; anything else is rethrown (a bug, logged as one). */
 export function upstreamAnswer(error: unknown, callerKey: boolean): never {
   if (!(error instanceof UpstreamError)) throw error;
-  if (error.failure === 'status' && (error.status === 401 || error.status === 403) && callerKey) {
+  const status = error.status ?? 0;
+  if (error.failure === 'status' && (status === 401 || status === 403) && callerKey) {
     throw new AppError(400, 'tmdb_key_rejected', 'TMDB refused the tmdb_key given');
   }
-  if (error.failure === 'status' && error.status !== 429 && (error.status ?? 500) < 500) {
-    throw new AppError(502, 'upstream_error', `TMDB answered ${error.status}`);
+  // Worth retrying soon: TMDB overloaded, down, slow, or its breaker open here.
+  const transient =
+    (error.failure === 'status' && (status === 429 || status >= 500)) ||
+    ['timeout', 'connection', 'circuit_open', 'aborted'].includes(error.failure);
+  if (transient) {
+    throw unavailable(
+      'upstream_unavailable',
+      'TMDB could not be reached, retry shortly',
+      RETRY_AFTER_SECONDS,
+    );
   }
-  throw unavailable('upstream_unavailable', 'TMDB could not be reached, retry shortly', RETRY_AFTER_SECONDS);
+  throw new AppError(502, 'upstream_error', 'TMDB answered with an error or an unreadable body');
 }
