@@ -5,6 +5,7 @@ import { registerErrorHandling } from './plugins/errors.ts';
 import { registerHttpMetrics } from './plugins/httpMetrics.ts';
 import { requestIdFrom } from './plugins/requestId.ts';
 import { registerCapsRoute } from './routes/caps.ts';
+import { registerConfiguratorRoutes } from './routes/configurator.ts';
 import { registerHealthRoutes } from './routes/health.ts';
 import { registerLogoRoute } from './routes/logo.ts';
 import { registerMetricsRoute } from './routes/metrics.ts';
@@ -45,6 +46,7 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
   registerLogoRoute(app, deps);
   registerCapsRoute(app, deps);
   registerSearchRoutes(app, deps);
+  registerConfiguratorRoutes(app, deps);
   registerOpenApiRoute(app);
 
   await app.ready();
