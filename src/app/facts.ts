@@ -17,6 +17,7 @@ import { createTmdbClient } from '../upstream/tmdb.ts';
 
 export interface FactsHooks {
   onAttempt?: (service: UpstreamService, outcome: AttemptOutcome) => void;
+  onBreakerChange?: (service: UpstreamService, state: 'closed' | 'open' | 'half_open') => void;
   onLookup?: (table: string, result: LookupResult | 'error') => void;
   onStorageError?: (error: unknown) => void;
   onBackgroundError?: (what: string, error: unknown) => void;
@@ -38,7 +39,11 @@ export async function createFacts(
     upstream.scraperUrl.replace(/^stremio:\/\//i, 'https://'),
     upstream.arcticShiftBase,
   ].filter((url) => url !== '');
-  const http = createUpstreamHttp({ allowedOrigins: origins, onAttempt: hooks.onAttempt });
+  const http = createUpstreamHttp({
+    allowedOrigins: origins,
+    onAttempt: hooks.onAttempt,
+    onBreakerChange: hooks.onBreakerChange,
+  });
   const tmdb = createTmdbClient({
     http,
     apiBase: upstream.tmdbApiBase,

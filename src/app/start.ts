@@ -77,6 +77,11 @@ export async function startApp(
       { storage, coordinator },
       {
         onAttempt: (service, outcome) => metrics.upstreamCalls.inc({ service, status: outcome }),
+        onBreakerChange: (service, state) => {
+          if (state === 'open')
+            logger.warn({ service }, 'upstream failing: circuit open, serving cached facts');
+          else if (state === 'closed') logger.info({ service }, 'upstream recovered: circuit closed');
+        },
         onLookup: (table, result) => metrics.cacheLookups.inc({ table, result }),
         onBackgroundError: (what, error) => logger.warn({ err: error, what }, 'background fetch failed'),
         warn: (message) => logger.warn(message),

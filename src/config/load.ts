@@ -28,10 +28,33 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return Object.freeze(values) as Config;
 }
 
-/** The values of every secret variable that is set: the logger redacts them wherever they appear. */
+/**
+ * The values of every secret variable that is set: the logger redacts them wherever they appear. A secret
+ * URL also contributes its parts (password, path, query) because error messages often carry a URL's path
+ * without its host — and addon URLs keep their debrid tokens in the path.
+ */
 export function secretValues(config: Config): string[] {
-  return (Object.keys(CONFIG_SCHEMA) as ConfigName[])
-    .filter((name) => CONFIG_SCHEMA[name].secret)
-    .map((name) => String(config[name]))
-    .filter((value) => value.length >= 4);
+  const values = new Set<string>();
+  for (const name of Object.keys(CONFIG_SCHEMA) as ConfigName[]) {
+    const spec = CONFIG_SCHEMA[name];
+    if (!spec.secret) continue;
+    const value = String(config[name]);
+    if (value.length < 4) continue;
+    values.add(value);
+    if (spec.kind !== 'url') continue;
+    try {
+      const url = new URL(value);
+      for (const part of [
+        url.password,
+        decodeURIComponent(url.password),
+        url.pathname,
+        url.search.slice(1),
+      ]) {
+        if (part.length >= 6 && part !== '/') values.add(part);
+      }
+    } catch {
+      // not parseable: the whole value is already listed
+    }
+  }
+  return [...values];
 }

@@ -32,6 +32,8 @@ export interface UpstreamHttpOptions {
   /** Origins (scheme://host:port) requests may go to; anything else is refused without a connection. */
   allowedOrigins: string[];
   onAttempt?: (service: UpstreamService, outcome: AttemptOutcome) => void;
+  /** A breaker opened, half-opened or closed: an outage's start and end, once each (for logs). */
+  onBreakerChange?: (service: UpstreamService, state: 'closed' | 'open' | 'half_open') => void;
   connectTimeoutMs?: number;
   responseTimeoutMs?: number;
   maxBytes?: Partial<Record<BodyKind, number>>;
@@ -109,6 +111,11 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
       breaker = circuitBreaker(retryable, {
         halfOpenAfter: options.breakerHalfOpenAfterMs ?? 30_000,
         breaker: new ConsecutiveBreaker(options.breakerThreshold ?? 5),
+      });
+      breaker.onStateChange((state) => {
+        const name =
+          state === CircuitState.Closed ? 'closed' : state === CircuitState.HalfOpen ? 'half_open' : 'open';
+        options.onBreakerChange?.(service, name);
       });
       breakers.set(service, breaker);
     }

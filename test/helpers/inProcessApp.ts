@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { type RunningApp, startApp } from '../../src/app/start.ts';
-import { loadConfig } from '../../src/config/load.ts';
+import { loadConfig, secretValues } from '../../src/config/load.ts';
 import { createLogger } from '../../src/observability/logger.ts';
 
 /** The whole service in this process (demo mode unless TMDB_API_KEY is given), on a free port. */
@@ -17,7 +17,13 @@ export async function startInProcessApp(env: Record<string, string> = {}) {
       done();
     },
   });
-  const logger = createLogger({ format: 'json', level: config.LOG_LEVEL, secrets: [], destination });
+  // The same secret list as production (src/main.ts), so tests see what operators would.
+  const logger = createLogger({
+    format: 'json',
+    level: config.LOG_LEVEL,
+    secrets: secretValues(config),
+    destination,
+  });
   const running: RunningApp = await startApp(config, logger);
   return {
     ...running,

@@ -47,6 +47,7 @@ export function registerPosterRoute(app: FastifyInstance, deps: AppDeps, posters
       deps.coordinator,
       tenantOf(tmdbKey ?? mdblistKey, 'operator'),
       deps.config.RATE_LIMIT_RPS,
+      request,
     );
 
     const shape = parseShape(query.shape);

@@ -75,7 +75,7 @@ export function registerPresetRoute(app: FastifyInstance, deps: AppDeps): void {
     const receivedAt = Date.now();
     const { config } = deps;
     if (!config.PRESET_ENABLED) throw notFound('not_found', 'the public preset tier is not enabled');
-    await enforceRateLimit(deps.coordinator, 'preset', config.RATE_LIMIT_RPS);
+    await enforceRateLimit(deps.coordinator, 'preset', config.RATE_LIMIT_RPS, request);
 
     const params = request.params as Record<string, string | undefined>;
     const presetId = params.preset ?? '';
