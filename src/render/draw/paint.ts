@@ -2,7 +2,7 @@
  * Paints a Scene's layers onto a canvas that already holds the base art. The only code that knows the
  * canvas drawing API; every decision was made by the scene builder.
  */
-import { type Canvas, createCanvas, type Image, type SKRSContext2D } from '@napi-rs/canvas';
+import { type Canvas, createCanvas, type Image, ImageData, type SKRSContext2D } from '@napi-rs/canvas';
 import type {
   BandLayer,
   FillLayer,
@@ -116,11 +116,18 @@ function drawFill(ctx: SKRSContext2D, layer: FillLayer): void {
   ctx.restore();
 }
 
-function alphaGradient(ctx: SKRSContext2D, layer: BandLayer, color: readonly [number, number, number]) {
-  const g = ctx.createLinearGradient(0, layer.y, 0, layer.y + layer.h);
-  for (const s of layer.alpha)
-    g.addColorStop(Math.max(0, Math.min(1, s.offset)), css([color[0], color[1], color[2], s.alpha]));
-  return g;
+/** Alpha of the band's vertical profile at t ∈ [0, 1] (piecewise linear between stops). */
+function alphaAt(layer: BandLayer, t: number): number {
+  const stops = layer.alpha;
+  for (let i = 1; i < stops.length; i++) {
+    const a = stops[i - 1]!;
+    const b = stops[i]!;
+    if (t <= b.offset)
+      return b.offset === a.offset
+        ? b.alpha
+        : a.alpha + ((b.alpha - a.alpha) * (t - a.offset)) / (b.offset - a.offset);
+  }
+  return stops[stops.length - 1]?.alpha ?? 0;
 }
 
 function drawBand(ctx: SKRSContext2D, layer: BandLayer): void {
@@ -129,17 +136,27 @@ function drawBand(ctx: SKRSContext2D, layer: BandLayer): void {
   const oneColour = layer.colors.every(
     (s) => s.color[0] === first[0] && s.color[1] === first[1] && s.color[2] === first[2],
   );
+  const h = Math.max(1, Math.round(layer.h));
   if (oneColour) {
-    // The common case (black or one tint): a single vertical gradient, no offscreen pass.
+    // The common case (black, or one tint): a 1-px-wide strip with the exact alpha of every row,
+    // stretched across. Measured ~4× cheaper than a gradient fill of the same area.
+    const strip = new Uint8ClampedArray(h * 4);
+    for (let y = 0; y < h; y++) {
+      strip[y * 4] = first[0];
+      strip[y * 4 + 1] = first[1];
+      strip[y * 4 + 2] = first[2];
+      strip[y * 4 + 3] = Math.round(255 * Math.max(0, Math.min(1, alphaAt(layer, (y + 0.5) / h))));
+    }
+    const c = createCanvas(1, h);
+    c.getContext('2d').putImageData(new ImageData(strip, 1, h), 0, 0);
     ctx.save();
-    ctx.fillStyle = alphaGradient(ctx, layer, [first[0], first[1], first[2]]);
-    ctx.fillRect(layer.x, layer.y, layer.w, layer.h);
+    ctx.imageSmoothingEnabled = false;
+    ctx.drawImage(c, 0, 0, 1, h, layer.x, layer.y, layer.w, h);
     ctx.restore();
     return;
   }
   // Two-tone: horizontal colour ramp, masked by the vertical alpha profile.
   const w = Math.ceil(layer.w);
-  const h = Math.ceil(layer.h);
   const off = createCanvas(w, h);
   const o = off.getContext('2d');
   const ramp = o.createLinearGradient(0, 0, w, 0);
@@ -147,7 +164,9 @@ function drawBand(ctx: SKRSContext2D, layer: BandLayer): void {
   o.fillStyle = ramp;
   o.fillRect(0, 0, w, h);
   o.globalCompositeOperation = 'destination-in';
-  o.fillStyle = alphaGradient(o, { ...layer, y: 0 }, [0, 0, 0]);
+  const mask = o.createLinearGradient(0, 0, 0, h);
+  for (const s of layer.alpha) mask.addColorStop(Math.max(0, Math.min(1, s.offset)), css([0, 0, 0, s.alpha]));
+  o.fillStyle = mask;
   o.fillRect(0, 0, w, h);
   ctx.drawImage(off, layer.x, layer.y);
 }

@@ -110,7 +110,9 @@ export function sashLayers(ctx: LayoutContext, label: string, type: SashType): L
       translateY: g.cy,
       rotate: Math.PI / 4,
       opacity: style.muted ? MUTED_OPACITY : 1,
-      shadow: { color: [0, 0, 0, 0.5], blur: 8, offsetX: 0, offsetY: 3 },
+      // No drop shadow: blurring the band's mask cost ~0.9 ms of a ~4 ms overlay budget, and the band's
+      // darker outer edges already separate it from the art.
+      shadow: null,
       layers: [
         {
           kind: 'fill',
