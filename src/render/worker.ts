@@ -3,6 +3,7 @@
  * work (a few ms per poster), so it must not run on the thread that answers cache hits.
  */
 import { parentPort } from 'node:worker_threads';
+import { registerFonts } from './fonts.ts';
 import { renderLocal } from './renderLocal.ts';
 import type { RenderInput, RenderResult } from './types.ts';
 
@@ -17,6 +18,8 @@ export type ResultMessage =
 
 const port = parentPort;
 if (!port) throw new Error('render worker must run in a worker thread');
+// Fonts are registered when the worker starts, not on its first poster.
+registerFonts();
 
 port.on('message', async ({ id, input }: JobMessage) => {
   try {
