@@ -69,7 +69,7 @@ export function buildJobs(
             fetcher: deps.facts.fetcher,
             storage: deps.storage,
             blobStore: deps.blobStore,
-            trending: (mediaType) => deps.facts.tmdb.trending(mediaType),
+            trending: (mediaType, signal) => deps.facts.tmdb.trending(mediaType, 5, { signal }),
             broadCount: config.TRENDING_BROAD_FETCH_COUNT,
           },
           signal,

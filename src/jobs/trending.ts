@@ -14,7 +14,7 @@ export interface TrendingDeps {
   fetcher: CachedFetcher;
   storage: Storage;
   blobStore: BlobStore;
-  trending: (mediaType: MediaType) => Promise<string[]>;
+  trending: (mediaType: MediaType, signal: AbortSignal) => Promise<string[]>;
   /** Ranks beyond this never show a sash, so they need no invalidation. */
   broadCount: number;
 }
@@ -27,7 +27,7 @@ export async function refreshTrending(
   for (const mediaType of ['movie', 'tv'] as const) {
     if (signal.aborted) break;
     const previous = (await deps.fetcher.peek<string[]>('trending_cache', mediaType))?.value ?? [];
-    const current = await deps.trending(mediaType);
+    const current = await deps.trending(mediaType, signal);
     await deps.fetcher.store('trending_cache', mediaType, current, DAY);
     const touched = new Set([...previous.slice(0, deps.broadCount), ...current.slice(0, deps.broadCount)]);
     for (const tmdbId of touched) {

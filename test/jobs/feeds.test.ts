@@ -57,7 +57,7 @@ describe('feed jobs against the fake upstream', () => {
         fetcher: h.facts.fetcher,
         storage: h.storage,
         blobStore,
-        trending: (mediaType) => h.facts.tmdb.trending(mediaType),
+        trending: (mediaType, signal) => h.facts.tmdb.trending(mediaType, 5, { signal }),
         broadCount: 100,
       },
       new AbortController().signal,
