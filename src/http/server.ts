@@ -2,6 +2,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } 
 import type { AppDeps } from './deps.ts';
 import { registerAccessLog } from './plugins/accessLog.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
+import { frameworkErrorReply } from './plugins/frameworkErrors.ts';
 import { registerHttpMetrics } from './plugins/httpMetrics.ts';
 import { requestIdFrom } from './plugins/requestId.ts';
 import { registerCapsRoute } from './routes/caps.ts';
@@ -28,6 +29,8 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
     forceCloseConnections: 'idle',
     // Long query strings are normal for poster URLs; absurd path segments are not.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
+    // Router-level refusals (bad percent-encoding, overlong segments) in our error shape too.
+    frameworkErrors: frameworkErrorReply,
   });
 
   app.addHook('onRequest', async (request, reply) => {
