@@ -4,20 +4,21 @@
  *
  * Two decoders behind one function (measured in docs/PERFORMANCE.md):
  * - fast path: Skia (the canvas) decodes ordinary JPEG/PNG/WebP directly into something drawImage
- *   takes — no raw-buffer round trip. It is lenient (paints missing rows grey), so the header is
- *   checked by sharp first and the file's completeness by ../analysis/integrity.ts.
+ *   takes — no raw-buffer round trip. It is lenient (paints missing rows grey), so the header is read
+ *   first (../analysis/header.ts: dimensions against the same 50 MP limit, orientation, CMYK) and the
+ *   file's completeness proven (../analysis/integrity.ts).
  * - sharp path: large, rotated, CMYK, SVG or other formats go through sharp with `limitInputPixels`,
  *   `failOn: 'truncated'` and shrink-on-load, then into an ImageData.
  */
 import { type Canvas, createCanvas, Image, ImageData } from '@napi-rs/canvas';
 import sharp, { type Metadata } from 'sharp';
+import { readHeader } from '../analysis/header.ts';
 import { isComplete } from '../analysis/integrity.ts';
 
 export const MAX_INPUT_BYTES = 25 * 1024 * 1024;
 export const MAX_INPUT_PIXELS = 50_000_000;
 /** Above this, Skia would hold the full-size bitmap; sharp's shrink-on-load keeps memory small. */
 export const FAST_PATH_MAX_PIXELS = 4_200_000;
-const FAST_FORMATS = new Set(['jpeg', 'png', 'webp']);
 
 export type RejectReason =
   | 'empty'
@@ -72,27 +73,35 @@ export async function decodeImage(
   if (bytes.byteLength > MAX_INPUT_BYTES)
     throw new ImageRejected('too_many_bytes', `${bytes.byteLength} bytes`);
   const buf = toBuffer(bytes);
+
+  const head = readHeader(buf);
+  if (head && head.width * head.height > MAX_INPUT_PIXELS) {
+    throw new ImageRejected('too_many_pixels', `${head.width}x${head.height}`);
+  }
+  const fast =
+    head !== null &&
+    head.width > 0 &&
+    head.height > 0 &&
+    head.width * head.height <= FAST_PATH_MAX_PIXELS &&
+    head.orientation === 1 &&
+    !head.cmyk &&
+    !head.animated;
+  if (fast) {
+    if (!isComplete(buf, head.format)) throw new ImageRejected('truncated', head.format);
+    const img = new Image();
+    img.src = buf;
+    if (img.width === head.width && img.height === head.height) {
+      return { image: img, width: head.width, height: head.height, decoder: 'skia' };
+    }
+    // Skia disagreed with the header (or could not decode): let sharp decide, it is the stricter one.
+  }
+
   const meta = await inspect(buf);
   const width = meta.width ?? 0;
   const height = meta.height ?? 0;
   if (width <= 0 || height <= 0) throw new ImageRejected('corrupt', 'no dimensions');
   // Checked here too: metadata() reads the header only and may not apply limitInputPixels itself.
   if (width * height > MAX_INPUT_PIXELS) throw new ImageRejected('too_many_pixels', `${width}x${height}`);
-  const format = meta.format ?? '';
-
-  const fast =
-    FAST_FORMATS.has(format) &&
-    width * height <= FAST_PATH_MAX_PIXELS &&
-    (meta.orientation ?? 1) === 1 &&
-    meta.space !== 'cmyk' &&
-    (meta.pages ?? 1) === 1;
-  if (fast) {
-    if (!isComplete(buf, format)) throw new ImageRejected('truncated', format);
-    const img = new Image();
-    img.src = buf;
-    if (img.width === width && img.height === height) return { image: img, width, height, decoder: 'skia' };
-    // Skia disagreed with the header: let sharp decide (it is the stricter decoder).
-  }
   return decodeWithSharp(buf, meta, opts);
 }
 

@@ -188,7 +188,7 @@ function drawFrost(ctx: SKRSContext2D, layer: FrostLayer): void {
   const blurred = createCanvas(small.width, small.height);
   const bctx = blurred.getContext('2d');
   bctx.filter = `blur(${Math.max(0.5, layer.blur / k)}px) saturate(${layer.saturation})`;
-  // Draw twice shifted by nothing: the filter needs a source; edge pixels are clamped by the margin.
+  // The sampled margin (2× the blur) keeps the transparent outside of `small` from darkening the edges.
   bctx.drawImage(small, 0, 0);
   ctx.save();
   tracePath(ctx, layer.shape);
