@@ -668,25 +668,27 @@ async function startFull(caps) {
     $('#presets', HTMLElement).hidden = false;
   }
 
-  // The server's reading of the settings: canonical, shrunk, with notes on what it ignored.
-  let sequence = 0;
+  // The server's reading of the settings: canonical, shrunk, with notes on what it ignored. An answer
+  // is applied only if nothing changed since it was asked for: a late one must not undo newer edits.
+  let version = 0;
   const renormalize = debounce(async () => {
-    const mine = ++sequence;
+    const mine = version;
     try {
       const result = await normalize(store.toQuery());
-      if (mine !== sequence) return;
+      if (mine !== version) return;
       canonical = result;
       store.replaceAll(new URLSearchParams(result.query), 'canonical');
       if (result.notes.length > 0) showNotes('The server adjusted:', result.notes);
       save();
       common.refresh();
     } catch (error) {
-      if (mine !== sequence) return;
+      if (mine !== version) return;
       showNotes('Settings could not be checked', [error instanceof Error ? error.message : String(error)]);
     }
   }, 120);
 
   store.subscribe((source) => {
+    if (source !== 'canonical') version++;
     syncControls();
     if (source === 'user') {
       preset = null;
@@ -745,7 +747,7 @@ async function startFull(caps) {
             }
           }
         }
-        sequence++;
+        version++;
         canonical = result;
         store.replaceAll(new URLSearchParams(result.query), 'canonical');
         notes.push(...result.notes.map((note) => `Ignored or adjusted: ${note}`));

@@ -23,11 +23,12 @@ export function createPreview({ figure, img, message }) {
     message.hidden = text === '';
   };
 
-  /** @param {string} src @param {string} url */
-  const display = async (src, url) => {
+  /** @param {string} src @param {string} url @param {number} size */
+  const display = async (src, url, size) => {
     img.src = src;
     await img.decode();
     img.dataset.src = url;
+    img.dataset.bytes = String(size);
     img.dataset.width = String(img.naturalWidth);
     img.dataset.height = String(img.naturalHeight);
   };
@@ -57,7 +58,7 @@ export function createPreview({ figure, img, message }) {
         const blob = await response.blob();
         if (controller.signal.aborted) return;
         const next = URL.createObjectURL(blob);
-        await display(next, url);
+        await display(next, url, blob.size);
         if (controller.signal.aborted) return;
         if (objectUrl) URL.revokeObjectURL(objectUrl);
         objectUrl = next;

@@ -27,11 +27,14 @@ export function sashEditor(store, row, activeSlots, id) {
   const status = h('p', { class: 'sr-only', 'aria-live': 'polite' });
   /** @type {string | null} */
   let dragging = null;
+  /** The value this editor last wrote: while the store still holds it, the list on screen is the truth. */
+  let written = '';
 
   const write = () => {
     const active = items.filter((item) => item.on).map((item) => item.slot);
     // An empty value would mean "default": all-off is spelled as exclusions.
     const text = active.length > 0 ? active.join(',') : items.map((item) => `-${item.slot}`).join(',');
+    written = text;
     store.set(row.name, text);
   };
 
@@ -145,6 +148,7 @@ export function sashEditor(store, row, activeSlots, id) {
     element,
     /** Follows the server's reading unless it already matches what the list shows (keeps off slots in place). */
     sync() {
+      if (written !== '' && store.value(row.name) === written) return;
       const active = activeSlots();
       const shown = items.filter((item) => item.on).map((item) => item.slot);
       if (active.length === shown.length && active.every((slot, i) => slot === shown[i])) return;

@@ -144,11 +144,11 @@ export interface NormalizedStyle {
 const NEVER_OMITTED: ReadonlySet<string> = new Set(NEVER_OMITTED_PARAMS);
 
 /**
- * `,` and `:` are legal in a query (RFC 3986 sub-delims) and every client passes them through; left
+ * `,` `:` and `@` are legal in a query (RFC 3986 pchar) and every client passes them through; left
  * percent-encoded, a sash list or weights map costs three characters per separator.
  */
 const readableQuery = (params: URLSearchParams) =>
-  params.toString().replaceAll('%2C', ',').replaceAll('%3A', ':');
+  params.toString().replaceAll('%2C', ',').replaceAll('%3A', ':').replaceAll('%40', '@');
 
 /**
  * The server's reading of a style query, written back shrunk: defaults omitted except the style
