@@ -64,11 +64,11 @@ export async function startApp(
   const lifecycle = new Lifecycle(logger);
   try {
     const { upstream, fake } = await resolveUpstream(config, lifecycle, logger);
-    const storage = await openStorage(config);
+    const storage = await openStorage(config, { logger });
     lifecycle.add(`storage:${storage.kind}`, () => storage.close());
-    const blobStore = await openBlobStore(config);
+    const blobStore = await openBlobStore(config, { logger });
     lifecycle.add(`blobstore:${blobStore.kind}`, () => blobStore.close());
-    const coordinator = await openCoordinator(config);
+    const coordinator = await openCoordinator(config, { logger });
     lifecycle.add(`coordinator:${coordinator.kind}`, () => coordinator.close());
 
     const facts = await createFacts(

@@ -264,8 +264,18 @@ export const CONFIG_SCHEMA = {
     'Cache-Control max-age of stored posters: auto = their remaining life, N = at most N seconds, 0 = no header.',
     'auto',
   ),
-  COMPOSITE_MAX_ENTRIES: integerVar(POSTERS, 'Stored posters kept at most; the prune job drops the oldest beyond it (0 = no cap).', 0, 0, 100000000),
-  JOBS_ENABLED: booleanVar(POSTERS, 'Run the background jobs (cache prune, digital-release poll, trending refresh).', true),
+  COMPOSITE_MAX_ENTRIES: integerVar(
+    POSTERS,
+    'Stored posters kept at most; the prune job drops the oldest beyond it (0 = no cap).',
+    0,
+    0,
+    100000000,
+  ),
+  JOBS_ENABLED: booleanVar(
+    POSTERS,
+    'Run the background jobs (cache prune, digital-release poll, trending refresh).',
+    true,
+  ),
   DISABLE_COMPOSITE_CACHE: booleanVar(
     POSTERS,
     'Never store posters and send no-store (development only).',

@@ -1,8 +1,10 @@
+import { fileURLToPath } from 'node:url';
 /** Shared helpers for the fake-upstream tests: fixtures, key sets and JSON types. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const FIXTURES = process.env.UPSTREAM_FIXTURES_DIR ?? '/work/shared/fixtures/upstream';
+export const FIXTURES =
+  process.env.UPSTREAM_FIXTURES_DIR ?? fileURLToPath(new URL('../fixtures/upstream', import.meta.url));
 
 // biome-ignore lint/suspicious/noExplicitAny: fixtures are untyped JSON read for shape comparison.
 export type AnyJson = any;

@@ -16,9 +16,11 @@ export default class SummaryReporter implements Reporter {
       else skipped += 1;
     };
     for (const module of testModules) {
+      const before = failed;
       for (const test of module.children.allTests()) count(test);
-      // A module that failed to load has no test cases: count it as a failure, never as nothing.
-      if (module.state() === 'failed' && !module.children.size) failed += 1;
+      // A module that failed without a failing test (load error, failing beforeAll that left its tests
+      // "skipped") still counts as one failure, never as nothing.
+      if (module.state() === 'failed' && failed === before) failed += 1;
     }
     process.stdout.write(`\ntests: ${passed} passed, ${failed} failed, ${skipped} skipped\n`);
   }

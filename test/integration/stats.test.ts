@@ -19,6 +19,7 @@ describe('/stats', () => {
     await app.deps.scheduler.runNow('trending-fetch');
     const response = await app.get('/stats?access_key=operator-key-1');
     expect(response.status).toBe(200);
+    // biome-ignore lint/suspicious/noExplicitAny: a JSON report read field by field in assertions
     const body = (await response.json()) as Record<string, any>;
     expect(body.cache.composite_cache).toBe(1);
     expect(body.cache.tmdb_metadata_cache).toBeGreaterThanOrEqual(1);

@@ -1,6 +1,6 @@
 /**
  * Builders of TMDB v3 JSON bodies from catalogue records. Field sets, order and types follow the recorded
- * responses in /work/shared/fixtures/upstream/tmdb (e.g. movie_550_details_fight_club.json).
+ * responses in test/fixtures/upstream/tmdb (e.g. movie_550_details_fight_club.json).
  */
 import type {
   CastData,
