@@ -31,6 +31,13 @@ describe('render worker pool', () => {
       expect(r.summary.title).toBe('logo');
     }
     expect(results.map((r) => r.contentType)).toEqual(['image/jpeg', 'image/webp', 'image/jpeg']);
+    // WebP is encoded from the raw surface, JPEG by Skia: the same poster either way.
+    const [jpeg, webp] = await Promise.all([
+      sharp(results[0]!.bytes).stats(),
+      sharp(results[1]!.bytes).stats(),
+    ]);
+    for (let ch = 0; ch < 3; ch++)
+      expect(Math.abs(jpeg.channels[ch]!.mean - webp.channels[ch]!.mean)).toBeLessThan(3);
   });
 
   it('answers bad artwork with the fallback poster, not a rejection', async () => {
