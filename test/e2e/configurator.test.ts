@@ -301,6 +301,7 @@ describe('configurator (demo mode)', () => {
     expect(preview.y + preview.height).toBeLessThanOrEqual(settings.y);
     expect(Math.abs(preview.x + preview.width / 2 - PHONE.width / 2)).toBeLessThan(24);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await page.locator('.search').evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await screenshot(page, 'configurator-phone');
     expectClean(test);
     await test.context.close();

@@ -376,6 +376,7 @@ function startLocked(caps) {
   $('#presets-body', HTMLElement).replaceChildren(gallery.element);
   $('#presets', HTMLElement).hidden = false;
   $('#presets-open', HTMLDetailsElement).open = true;
+  $('#presets-heading', HTMLElement).textContent = 'Choose a look';
 
   common = wireCommon({
     title,

@@ -100,7 +100,9 @@ export function setupSearch({ input, listbox, status }, actions) {
       hits = await actions.search(q, controller.signal);
       if (controller.signal.aborted) return;
       status.textContent =
-        hits.length === 0 ? `No titles match “${q}”.` : `${hits.length} results, use ↑ ↓ and Enter.`;
+        hits.length === 0
+          ? `No titles match “${q}”.`
+          : `${hits.length} ${hits.length === 1 ? 'result' : 'results'}, use ↑ ↓ and Enter.`;
       show();
     } catch (error) {
       if (controller.signal.aborted) return;
