@@ -14,7 +14,7 @@
  * stays meaningful. Output: one JSON object per line, then a human table and the target checks.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { availableParallelism, cpus } from 'node:os';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { defaultStyle, type PosterStyle } from '../src/domain/style.ts';
@@ -207,6 +207,8 @@ async function parent(): Promise<void> {
     vips: sharp.versions.vips,
     pinned: pin,
     iterations: Number(process.env.BENCH_ITERATIONS ?? 200),
+    // A shared VM's other tenants show up here; numbers taken at a load above ~1 are noise-bound.
+    loadavg_1m: round2(loadavg()[0] ?? 0),
   };
   process.stdout.write(`${JSON.stringify(env)}\n`);
   const rows = [
@@ -247,6 +249,7 @@ async function parent(): Promise<void> {
     }
   }
   for (const c of checks) process.stdout.write(`${JSON.stringify({ bench: 'render-target', ...c })}\n`);
+  process.stdout.write(`${JSON.stringify({ bench: 'render-env-end', loadavg_1m: round2(loadavg()[0] ?? 0) })}\n`);
   lines.push('');
   lines.push(
     'floor = the faster of floor_sharp (sharp decode+resize+encode) and floor_pipeline (this engine, no overlays)',
