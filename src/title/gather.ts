@@ -39,6 +39,11 @@ export interface GatherRequest {
   cacheOnly: boolean;
   /** Epoch ms by which the answer must be ready. */
   deadline: number;
+  /**
+   * Called once TMDB's details are known, before ratings, quality and trending are awaited: the art
+   * choice depends on the details alone, so its downloads can overlap those fetches.
+   */
+  onTitle?: (tmdb: TmdbTitle) => void;
 }
 
 export interface GatherDeps {
@@ -198,6 +203,11 @@ export function createTitleGatherer(deps: GatherDeps) {
       if (!details.done || !details.value.ok) return undefined;
       const tmdb = details.value.value;
       if (tmdb === null) return null;
+      try {
+        request.onTitle?.(tmdb);
+      } catch {
+        // an early start is an optimisation only; the caller fetches what it needs afterwards anyway
+      }
       const reasons = details.value.result === 'stale' ? ['metadata_stale'] : [];
 
       const [rated, qual, rank, digital] = await Promise.all([
