@@ -290,6 +290,30 @@ describe('configurator (demo mode)', () => {
     await test.context.close();
   });
 
+  it('loads a preset from the gallery into the settings; optional weights only when switched on', async () => {
+    const test = await openPage(browser, app.url);
+    const { page } = test;
+    await waitForPreview(page);
+    await page.getByRole('button', { name: 'Load preset Clean Notch' }).click();
+    await waitForPreview(page, { contains: ['rating_display_mode=2', 'sash_mode=notch'] });
+    expect(await page.getByLabel('Rating display', { exact: true }).inputValue()).toBe('2');
+    expect(
+      await page.getByRole('button', { name: 'Load preset Clean Notch' }).getAttribute('class'),
+    ).toContain('selected');
+    // Presets are off in demo mode: the URL is the /poster form of the preset's settings.
+    expect(await page.locator('#url-template').inputValue()).toContain(`/poster?${IDENTITY}&`);
+
+    await settingsTab(page, 'Weights');
+    const anime = page.locator('[data-param="anime_movie_weights"]');
+    expect(await anime.locator('.weights').isVisible()).toBe(false);
+    await anime.getByRole('switch', { name: 'Use their own weights' }).check();
+    expect(await anime.locator('.weights').isVisible()).toBe(true);
+    await anime.getByRole('slider', { name: 'MyAnimeList' }).fill('0.5');
+    await waitForPreview(page, { contains: ['anime_movie_weights=myanimelist:0.5'] });
+    expectClean(test);
+    await test.context.close();
+  });
+
   it('is one column on a phone, preview on top, nothing wider than the screen', async () => {
     const test = await openPage(browser, app.url, '/', PHONE);
     const { page } = test;
@@ -388,6 +412,23 @@ describe('configurator on the public preset tier (PRESET_ENABLED, no access key)
     expect(page.url()).toBe(`${app.url}/`);
     await waitForPreview(page, { contains: ['/poster?', 'access_key=operator-secret'] });
     expect(await page.locator('#url-template').inputValue()).toContain('&access_key=operator-secret');
+
+    // With the tier on, a /p URL imports as that preset and copies back as the same /p URL, until a
+    // setting changes it into a /poster look of its own.
+    const caps = (await (await app.get('/server-caps')).json()) as { presets: { id: string }[] };
+    const preset = caps.presets[1]?.id ?? '';
+    const template = `${app.url}/p/${preset}/{type}/{imdb_id}.jpg`;
+    await page.getByLabel(/Already have a URL/).fill(template);
+    await page.getByRole('button', { name: 'Import' }).click();
+    await page.waitForFunction(
+      (expected) => document.querySelector<HTMLTextAreaElement>('#url-template')?.value === expected,
+      template,
+    );
+    await page.getByLabel('Rating display', { exact: true }).selectOption('0');
+    await page.waitForFunction(() =>
+      document.querySelector<HTMLTextAreaElement>('#url-template')?.value.includes('/poster?'),
+    );
+    await waitForPreview(page, { contains: ['rating_display_mode=0'] });
     expectClean(test);
     await test.context.close();
   });

@@ -6,7 +6,7 @@
  */
 
 import { h } from './dom.js';
-import { paramLabel, valueLabel } from './labels.js';
+import { paramLabel, sourceLabel, valueLabel } from './labels.js';
 import { sashEditor } from './sash.js';
 
 /** @import { ParamRow } from './types.d.ts' */
@@ -302,7 +302,13 @@ function weightsControl(store, row) {
       write();
     });
     inputs.set(source, { range, output });
-    return h('div', { class: 'weight-row' }, h('label', { for: sliderId }, source), range, output);
+    return h(
+      'div',
+      { class: 'weight-row' },
+      h('label', { for: sliderId, title: source }, sourceLabel(source)),
+      range,
+      output,
+    );
   });
   const grid = h('div', { class: 'weights' }, rows);
   /** @type {HTMLInputElement | null} */

@@ -86,6 +86,25 @@ const SLOTS = {
   production: 'In production',
 };
 
+/** @type {Readonly<Record<string, string>>} */
+const SOURCES = {
+  letterboxd: 'Letterboxd',
+  trakt: 'Trakt',
+  tomatoes: 'Rotten Tomatoes',
+  popcorn: 'RT audience',
+  imdb: 'IMDb',
+  metacritic: 'Metacritic',
+  metacriticuser: 'Metacritic users',
+  tmdb: 'TMDB',
+  rogerebert: 'Roger Ebert',
+  myanimelist: 'MyAnimeList',
+  anilist: 'AniList',
+  kitsu: 'Kitsu',
+};
+
+/** @param {string} source a rating source as the weights parameter names it */
+export const sourceLabel = (source) => SOURCES[source] ?? source;
+
 /** @param {string} slot */
 export const slotLabel = (slot) => SLOTS[slot] ?? slot.replaceAll('_', ' ');
 

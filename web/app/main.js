@@ -506,7 +506,7 @@ async function startFull(caps) {
     banner('error', 'This server publishes no parameter table', ['/server-caps has no param_table.']);
     return;
   }
-  const store = new Store(table);
+  const store = new Store(table, caps.never_omitted_params ?? []);
   const saved = loadSaved();
   const title = asTitle(saved?.title) ?? { ...DEFAULT_TITLE };
   /** @type {Normalized} */

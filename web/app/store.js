@@ -7,8 +7,13 @@
 /** @import { ParamRow } from './types.d.ts' */
 
 export class Store {
-  /** @param {ParamRow[]} table */
-  constructor(table) {
+  /**
+   * @param {ParamRow[]} table
+   * @param {string[]} [neverOmitted] written by the server even at their default (client profile, insets)
+   */
+  constructor(table, neverOmitted = []) {
+    /** @type {Set<string>} */
+    this.neverOmitted = new Set(neverOmitted);
     /** @type {ParamRow[]} */
     this.table = table;
     /** @type {Map<string, ParamRow>} */
@@ -60,14 +65,19 @@ export class Store {
   }
 
   /**
-   * Replaces every value (an imported URL, a preset, the server's canonical form).
+   * Replaces every value with a query the server wrote (its canonical form, a preset). What it wrote
+   * is kept as given — an explicit weights map equal to today's defaults still differs from "absent"
+   * (the operator's defaults) — except the parameters it always writes, which count as set only when
+   * they differ from their default.
    * @param {Iterable<[string, string]>} entries
    * @param {string} source
    */
   replaceAll(entries, source) {
     this.explicit.clear();
     for (const [name, text] of entries) {
-      if (this.rows.has(name) && !sameValue(text, this.defaultOf(name))) this.explicit.set(name, text);
+      if (!this.rows.has(name)) continue;
+      if (this.neverOmitted.has(name) && sameValue(text, this.defaultOf(name))) continue;
+      this.explicit.set(name, text);
     }
     this.emit(source);
   }
