@@ -126,6 +126,12 @@ describe('configurator (demo mode)', () => {
     expect(size).toEqual([500, 750]);
     expect(await page.getByRole('tab', { name: /^Core/ }).textContent()).toBe('Core1');
 
+    // The design survives a reload (kept in this browser only).
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    await waitForPreview(page, { contains: ['rating_display_mode=2'] });
+    expect(await page.getByLabel('Rating display', { exact: true }).inputValue()).toBe('2');
+
     expect(before).not.toBe(after);
     expectClean(test);
     await test.context.close();

@@ -65,10 +65,19 @@ export function createPreview({ figure, img, message }) {
         setState('ready');
       } catch (error) {
         if (controller.signal.aborted) return;
-        setState(
-          'error',
-          `This poster could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
-        );
+        // A cached poster may redirect to the operator's CDN, which need not answer CORS: let the
+        // <img> load it directly (the CSP allows that one origin for images).
+        try {
+          await display(url, url, 0);
+          if (controller.signal.aborted) return;
+          setState('ready');
+        } catch {
+          if (controller.signal.aborted) return;
+          setState(
+            'error',
+            `This poster could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
+          );
+        }
       }
     },
   };
