@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { readHeader } from '../../src/render/analysis/header.ts';
-import { pngBombHeader, TEXT_FILE } from './fixtures/hostile.ts';
+import { pngBombHeader, TEXT_FILE, withChunkAfterIhdr } from './fixtures/hostile.ts';
 
 const base = () => sharp({ create: { width: 123, height: 77, channels: 3, background: '#3366aa' } });
 
@@ -45,5 +45,14 @@ describe('readHeader', () => {
     expect(readHeader(new Uint8Array(0))).toBeNull();
     expect(readHeader(await base().gif().toBuffer())).toBeNull();
     expect(readHeader(Buffer.from([0xff, 0xd8, 0x00, 0x01, 0x02]))).toBeNull();
+  });
+});
+
+describe('readHeader: animation', () => {
+  it('flags an animated PNG (acTL before IDAT), not a still one', async () => {
+    const still = await base().png().toBuffer();
+    expect(readHeader(still)?.animated).toBe(false);
+    const apng = withChunkAfterIhdr(still, 'acTL', new Uint8Array([0, 0, 0, 2, 0, 0, 0, 0]));
+    expect(readHeader(apng)).toMatchObject({ format: 'png', animated: true, width: 123, height: 77 });
   });
 });

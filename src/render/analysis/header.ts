@@ -76,8 +76,14 @@ function jpeg(b: Uint8Array): HeaderInfo | null {
 
 function png(b: Uint8Array): HeaderInfo | null {
   if (b.length < 33 || ascii(b, 12, 4) !== 'IHDR') return null;
-  // An acTL chunk before IDAT marks an animated PNG; look a little way in.
-  const animated = ascii(b, 0, Math.min(b.length, 4096)).includes('acTL');
+  // An acTL chunk before the first IDAT marks an animated PNG: walk the chunk list to IDAT.
+  let animated = false;
+  for (let i = 8; i + 8 <= b.length; ) {
+    const type = ascii(b, i + 4, 4);
+    if (type === 'acTL') animated = true;
+    if (type === 'IDAT' || type === 'IEND') break;
+    i += 12 + u32be(b, i);
+  }
   return { format: 'png', width: u32be(b, 16), height: u32be(b, 20), orientation: 1, cmyk: false, animated };
 }
 
