@@ -9,6 +9,7 @@
  *   1core  UV_THREADPOOL_SIZE=1, sharp.concurrency(1), pinned to CPU 0 (taskset) when available,
  *          one render worker, one poster in flight.
  *   2fly   UV_THREADPOOL_SIZE=2, pinned to CPUs 0–1, two render workers, two posters in flight.
+ * `render_inline` (1core only) renders the typical poster on the bench thread, without the worker hop.
  *
  * Ops are interleaved round-robin, so the VM's noise hits the floor and the render alike and the ratio
  * stays meaningful. Output: one JSON object per line, then a human table and the target checks.
@@ -19,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { defaultStyle, type PosterStyle } from '../src/domain/style.ts';
 import { WEBP_EFFORT } from '../src/render/draw/encode.ts';
-import { createRenderPool, type RenderInput, type RenderPool } from '../src/render/index.ts';
+import { createRenderPool, type RenderInput, type RenderPool, renderLocal } from '../src/render/index.ts';
 import { ART_PRESETS, logoPng, posterJpeg } from '../test/render/fixtures/art.ts';
 import { baseFacts } from '../test/render/fixtures/facts.ts';
 
@@ -118,6 +119,13 @@ async function child(config: '1core' | '2fly'): Promise<void> {
     });
     ops.push({ op: 'render', format, run: async () => (await pool.render(make(TYPICAL, format))).bytes });
     ops.push({ op: 'render_heavy', format, run: async () => (await pool.render(make(HEAVY, format))).bytes });
+    // The same poster on the bench's own thread: the difference to `render` is the worker hop.
+    if (config === '1core')
+      ops.push({
+        op: 'render_inline',
+        format,
+        run: async () => (await renderLocal(make(TYPICAL, format))).bytes,
+      });
   }
   const times = ops.map(() => [] as number[]);
   const walls = ops.map(() => 0);
@@ -249,7 +257,9 @@ async function parent(): Promise<void> {
     }
   }
   for (const c of checks) process.stdout.write(`${JSON.stringify({ bench: 'render-target', ...c })}\n`);
-  process.stdout.write(`${JSON.stringify({ bench: 'render-env-end', loadavg_1m: round2(loadavg()[0] ?? 0) })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ bench: 'render-env-end', loadavg_1m: round2(loadavg()[0] ?? 0) })}\n`,
+  );
   lines.push('');
   lines.push(
     'floor = the faster of floor_sharp (sharp decode+resize+encode) and floor_pipeline (this engine, no overlays)',
