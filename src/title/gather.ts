@@ -139,18 +139,25 @@ export function createTitleGatherer(deps: GatherDeps) {
       : qualityFromStreams({ streams: answer.streams });
   }
 
-  /** One background fetch per title across replicas (claim), bounded per process (bulkhead). */
-  function refreshQuality(tmdb: TmdbTitle, imdbId: string): Promise<void> {
+  /**
+   * One background fetch per title across replicas (claim), bounded per process (bulkhead). Resolves to
+   * the tokens when this call fetched them (null: another caller holds the claim, or the fetch failed).
+   */
+  function refreshQuality(tmdb: TmdbTitle, imdbId: string): Promise<QualityToken[] | null> {
     return (async () => {
-      if (!(await deps.coordinator.claim('quality-bg', imdbId, 60_000))) return;
+      if (!(await deps.coordinator.claim('quality-bg', imdbId, 60_000))) return null;
       try {
         const tokens = await qualityLimiter.execute(() => fetchQualityNow(tmdb, imdbId));
         const ttl = isRecent(tmdb.releaseDate, deps.now()) ? DAY : deps.qualityOldTtlMs;
         await fetcher.store('quality_cache', imdbId, tokens, ttl);
+        return tokens;
       } finally {
         await deps.coordinator.releaseClaim('quality-bg', imdbId);
       }
-    })().catch((error: unknown) => deps.onBackgroundError?.('quality', error));
+    })().catch((error: unknown) => {
+      deps.onBackgroundError?.('quality', error);
+      return null;
+    });
   }
 
   async function quality(
@@ -167,6 +174,8 @@ export function createTitleGatherer(deps: GatherDeps) {
     const waitMs = request.waitForQuality ? deps.qualityWaitTimeoutMs : cached ? 0 : deps.qualityGraceMs;
     if (waitMs > 0) {
       const waited = await before(pending, Math.min(request.deadline, deps.now() + waitMs), deps.now);
+      // Our own fetch's tokens count even when storing them failed (storage down): the poster is complete.
+      if (waited.done && waited.value) return { value: waited.value };
       const after = await fetcher.peek<QualityToken[]>('quality_cache', tmdb.imdbId);
       if (waited.done && after?.fresh) return { value: after.value };
     }

@@ -21,6 +21,11 @@ export interface PgServer {
   url(database?: string): string;
   /** Creates a new empty database and returns its URL. */
   createDatabase(name: string): Promise<string>;
+  /** Stops the server as a crash would (immediate shutdown) but keeps its data; `start()` brings it back. */
+  halt(): Promise<void>;
+  /** Starts a halted server again on the same port with the same data. */
+  start(): Promise<void>;
+  /** Stops it for good and removes its directory. */
   stop(): Promise<void>;
 }
 
@@ -57,15 +62,19 @@ export async function startPgServer(): Promise<PgServer> {
   );
 
   let port = 0;
+  const launch = async () => {
+    const options = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
+    await asOwner(
+      join(BIN, 'pg_ctl'),
+      ['-D', data, '-l', join(dir, 'pg.log'), '-w', '-o', options, 'start'],
+      asPostgres,
+    );
+  };
+  const halt = () => asOwner(join(BIN, 'pg_ctl'), ['-D', data, '-m', 'immediate', 'stop'], asPostgres);
   for (let attempt = 0; ; attempt++) {
     port = await freePort();
-    const options = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
     try {
-      await asOwner(
-        join(BIN, 'pg_ctl'),
-        ['-D', data, '-l', join(dir, 'pg.log'), '-w', '-o', options, 'start'],
-        asPostgres,
-      );
+      await launch();
       break;
     } catch (error) {
       if (attempt >= 2) {
@@ -89,8 +98,10 @@ export async function startPgServer(): Promise<PgServer> {
       }
       return url(name);
     },
+    halt,
+    start: launch,
     async stop() {
-      await asOwner(join(BIN, 'pg_ctl'), ['-D', data, '-m', 'immediate', 'stop'], asPostgres).catch(() => {});
+      await halt().catch(() => {});
       await rm(dir, { recursive: true, force: true });
     },
   };
