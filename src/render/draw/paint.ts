@@ -155,20 +155,26 @@ function drawBand(ctx: SKRSContext2D, layer: BandLayer): void {
     ctx.restore();
     return;
   }
-  // Two-tone: horizontal colour ramp, masked by the vertical alpha profile.
-  const w = Math.ceil(layer.w);
-  const off = createCanvas(w, h);
+  // Two-tone: horizontal colour ramp masked by the vertical alpha profile, built at a tenth of the
+  // width and a quarter of the height (both are smooth ramps, so bilinear upscaling is exact to the
+  // eye) — a full-size build cost ~2.5 ms, this one ~0.4 ms.
+  const sw = Math.max(2, Math.ceil(layer.w / 10));
+  const sh = Math.max(2, Math.ceil(h / 4));
+  const off = createCanvas(sw, sh);
   const o = off.getContext('2d');
-  const ramp = o.createLinearGradient(0, 0, w, 0);
+  const ramp = o.createLinearGradient(0, 0, sw, 0);
   for (const s of layer.colors) ramp.addColorStop(s.offset, css([s.color[0], s.color[1], s.color[2], 1]));
   o.fillStyle = ramp;
-  o.fillRect(0, 0, w, h);
+  o.fillRect(0, 0, sw, sh);
   o.globalCompositeOperation = 'destination-in';
-  const mask = o.createLinearGradient(0, 0, 0, h);
+  const mask = o.createLinearGradient(0, 0, 0, sh);
   for (const s of layer.alpha) mask.addColorStop(Math.max(0, Math.min(1, s.offset)), css([0, 0, 0, s.alpha]));
   o.fillStyle = mask;
-  o.fillRect(0, 0, w, h);
-  ctx.drawImage(off, layer.x, layer.y);
+  o.fillRect(0, 0, sw, sh);
+  ctx.save();
+  ctx.imageSmoothingQuality = 'medium';
+  ctx.drawImage(off, 0, 0, sw, sh, layer.x, layer.y, layer.w, h);
+  ctx.restore();
 }
 
 /** Blur the art under the shape at quarter size (fast, and frost wants softness, not detail). */
