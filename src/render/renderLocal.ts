@@ -5,7 +5,7 @@
 
 import type { Canvas } from '@napi-rs/canvas';
 import type { Scene } from '../domain/scene.ts';
-import { drawBaseArt, thumbnailOf } from './draw/art.ts';
+import { drawBaseArt } from './draw/art.ts';
 import { contentTypeOf, encodeCanvas } from './draw/encode.ts';
 import { prepareLogo } from './draw/logo.ts';
 import { canvasMetrics } from './draw/measure.ts';
@@ -14,9 +14,6 @@ import { registerFonts } from './fonts.ts';
 import { type ArtSource, CANVAS_HEIGHT, CANVAS_WIDTH } from './layout/context.ts';
 import { buildScene, shouldGreyscale } from './layout/scene.ts';
 import { DEFAULT_DEADLINE_MS, type RenderInput, type RenderResult, RenderTimeoutError } from './types.ts';
-
-/** Thumbnail width for colour analysis (height follows the 2:3 canvas). */
-export const THUMB_WIDTH = 50;
 
 export interface PaintedPoster {
   canvas: Canvas;
@@ -49,11 +46,10 @@ export async function paintPoster(input: RenderInput): Promise<PaintedPoster> {
   const wantsLogo = !style.textless && base.textless;
   const logo = wantsLogo ? await prepareLogo(input.logo, warnings) : null;
   check();
-  const thumb = thumbnailOf(base.canvas, W, H, THUMB_WIDTH);
   const scene = buildScene({
     facts,
     style,
-    art: { source: base.source, textless: base.textless, thumb },
+    art: { source: base.source, textless: base.textless, thumb: base.thumb },
     logo: logo?.info ?? null,
     metrics: canvasMetrics,
   });

@@ -16,8 +16,14 @@ export interface BaseArt {
   source: ArtSource;
   /** False for a text-bearing official poster: our logo or title must not be drawn over it. */
   textless: boolean;
+  /** 50×75 RGB copy of the base art, for the layout's colour decisions. */
+  thumb: Thumbnail;
   warnings: string[];
 }
+
+/** Thumbnail size for colour analysis (the 2:3 canvas at a tenth). */
+export const THUMB_W = 50;
+export const THUMB_H = 75;
 
 export interface ArtInput {
   art: Uint8Array | null;
@@ -73,27 +79,65 @@ function drawSource(
   ctx.restore();
 }
 
-/** RGB thumbnail of any drawable, for the pure analysis code. */
-export function thumbnailOf(src: Image | Canvas, srcW: number, srcH: number, width: number): Thumbnail {
-  const height = Math.max(1, Math.round((srcH * width) / srcW));
+type SourceRect = { sx: number; sy: number; sw: number; sh: number };
+
+/**
+ * RGB thumbnail of a region of a drawable, for the pure analysis code. Drawn from the source image,
+ * never from the poster canvas: reading the canvas would snapshot its surface, and the next overlay
+ * drawn onto it would then pay a copy-on-write of all 1.5 MB (~0.5–1 ms).
+ */
+export function thumbnailOf(
+  src: Image | Canvas,
+  r: SourceRect,
+  width: number,
+  height: number,
+  greyscale = false,
+): Thumbnail {
   const c = createCanvas(width, height);
   const ctx = c.getContext('2d');
-  ctx.drawImage(src, 0, 0, srcW, srcH, 0, 0, width, height);
+  if (greyscale) ctx.filter = 'grayscale(1)';
+  ctx.drawImage(src, r.sx, r.sy, r.sw, r.sh, 0, 0, width, height);
   const rgba = ctx.getImageData(0, 0, width, height).data;
-  const rgb = new Uint8Array(width * height * 3);
+  return { width, height, rgb: rgbOf(rgba) };
+}
+
+function rgbOf(rgba: Uint8ClampedArray): Uint8Array {
+  const rgb = new Uint8Array((rgba.length / 4) * 3);
   for (let i = 0, j = 0; i < rgba.length; i += 4, j += 3) {
     rgb[j] = rgba[i] ?? 0;
     rgb[j + 1] = rgba[i + 1] ?? 0;
     rgb[j + 2] = rgba[i + 2] ?? 0;
   }
-  return { width, height, rgb };
+  return rgb;
+}
+
+/** Nearest-neighbour thumbnail of raw RGBA pixels (the procedural canvas). */
+function thumbnailOfPixels(rgba: Uint8ClampedArray, W: number, H: number): Thumbnail {
+  const rgb = new Uint8Array(THUMB_W * THUMB_H * 3);
+  for (let y = 0; y < THUMB_H; y++) {
+    const sy = Math.min(H - 1, Math.floor(((y + 0.5) * H) / THUMB_H));
+    for (let x = 0; x < THUMB_W; x++) {
+      const sx = Math.min(W - 1, Math.floor(((x + 0.5) * W) / THUMB_W));
+      const i = (sy * W + sx) * 4;
+      const j = (y * THUMB_W + x) * 3;
+      rgb[j] = rgba[i] ?? 0;
+      rgb[j + 1] = rgba[i + 1] ?? 0;
+      rgb[j + 2] = rgba[i + 2] ?? 0;
+    }
+  }
+  return { width: THUMB_W, height: THUMB_H, rgb };
 }
 
 /** The backdrop window to crop: full height, 2/3 as wide, placed by saliency. */
 export function backdropCropRect(img: Decoded): { sx: number; sy: number; sw: number; sh: number } {
   const sw = img.height * CROP_ASPECT;
   if (sw >= img.width) return coverRect(img.width, img.height, 2, 3);
-  const thumb = thumbnailOf(img.image, img.width, img.height, 160);
+  const thumb = thumbnailOf(
+    img.image,
+    { sx: 0, sy: 0, sw: img.width, sh: img.height },
+    160,
+    Math.max(1, Math.round((img.height * 160) / img.width)),
+  );
   const left = chooseCropLeft(thumb) * img.width;
   return { sx: Math.min(left, img.width - sw), sy: 0, sw, sh: img.height };
 }
@@ -103,21 +147,33 @@ export async function drawBaseArt(input: ArtInput, W: number, H: number): Promis
   const { canvas, ctx } = newCanvas(W, H);
   const poster = await tryDecode(input.art, 'art', warnings);
   const posterTextless = input.facts.posterIsTextless;
+  const draw = (img: Decoded, rect: SourceRect) => {
+    drawSource(ctx, img.image, rect, W, H, input.greyscale);
+    return thumbnailOf(img.image, rect, THUMB_W, THUMB_H, input.greyscale);
+  };
 
   if (poster && (posterTextless || !input.backdrop)) {
-    drawSource(ctx, poster.image, coverRect(poster.width, poster.height, W, H), W, H, input.greyscale);
-    return { canvas, ctx, source: 'poster', textless: posterTextless, warnings };
+    const thumb = draw(poster, coverRect(poster.width, poster.height, W, H));
+    return { canvas, ctx, source: 'poster', textless: posterTextless, thumb, warnings };
   }
   // A text-bearing poster loses to a textless backdrop: our logo goes on the crop instead.
   const backdrop = await tryDecode(input.backdrop ?? null, 'backdrop', warnings);
   if (backdrop) {
-    drawSource(ctx, backdrop.image, backdropCropRect(backdrop), W, H, input.greyscale);
-    return { canvas, ctx, source: 'backdrop_crop', textless: true, warnings };
+    const thumb = draw(backdrop, backdropCropRect(backdrop));
+    return { canvas, ctx, source: 'backdrop_crop', textless: true, thumb, warnings };
   }
   if (poster) {
-    drawSource(ctx, poster.image, coverRect(poster.width, poster.height, W, H), W, H, input.greyscale);
-    return { canvas, ctx, source: 'poster', textless: posterTextless, warnings };
+    const thumb = draw(poster, coverRect(poster.width, poster.height, W, H));
+    return { canvas, ctx, source: 'poster', textless: posterTextless, thumb, warnings };
   }
-  ctx.putImageData(new ImageData(fallbackPixels(input.facts.genre, W, H), W, H), 0, 0);
-  return { canvas, ctx, source: 'fallback_canvas', textless: true, warnings };
+  const pixels = fallbackPixels(input.facts.genre, W, H);
+  ctx.putImageData(new ImageData(pixels, W, H), 0, 0);
+  return {
+    canvas,
+    ctx,
+    source: 'fallback_canvas',
+    textless: true,
+    thumb: thumbnailOfPixels(pixels, W, H),
+    warnings,
+  };
 }
