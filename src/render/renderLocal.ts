@@ -53,7 +53,7 @@ export async function paintPoster(input: RenderInput): Promise<PaintedPoster> {
     logo: logo?.info ?? null,
     metrics: canvasMetrics,
   });
-  paintLayers(base.ctx, scene.layers, { logo: logo?.decoded.image ?? null });
+  paintLayers(base.ctx, scene.layers, { logo: logo?.decoded.image ?? null, art: base.sourceArt });
   check();
   return {
     canvas: base.canvas,

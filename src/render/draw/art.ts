@@ -18,7 +18,16 @@ export interface BaseArt {
   textless: boolean;
   /** 50×75 RGB copy of the base art, for the layout's colour decisions. */
   thumb: Thumbnail;
+  /** Where the art came from, so frosted layers can blur the art itself (null: the procedural canvas). */
+  sourceArt: ArtSample | null;
   warnings: string[];
+}
+
+/** The decoded source image and the rect of it that fills the canvas. */
+export interface ArtSample {
+  image: Image | Canvas;
+  rect: SourceRect;
+  greyscale: boolean;
 }
 
 /** Thumbnail size for colour analysis (the 2:3 canvas at a tenth). */
@@ -79,7 +88,7 @@ function drawSource(
   ctx.restore();
 }
 
-type SourceRect = { sx: number; sy: number; sw: number; sh: number };
+export type SourceRect = { sx: number; sy: number; sw: number; sh: number };
 
 /**
  * RGB thumbnail of a region of a drawable, for the pure analysis code. Drawn from the source image,
@@ -149,31 +158,28 @@ export async function drawBaseArt(input: ArtInput, W: number, H: number): Promis
   const posterTextless = input.facts.posterIsTextless;
   const draw = (img: Decoded, rect: SourceRect) => {
     drawSource(ctx, img.image, rect, W, H, input.greyscale);
-    return thumbnailOf(img.image, rect, THUMB_W, THUMB_H, input.greyscale);
+    return {
+      thumb: thumbnailOf(img.image, rect, THUMB_W, THUMB_H, input.greyscale),
+      sourceArt: { image: img.image, rect, greyscale: input.greyscale },
+    };
   };
 
   if (poster && (posterTextless || !input.backdrop)) {
-    const thumb = draw(poster, coverRect(poster.width, poster.height, W, H));
-    return { canvas, ctx, source: 'poster', textless: posterTextless, thumb, warnings };
+    const drawn = draw(poster, coverRect(poster.width, poster.height, W, H));
+    return { canvas, ctx, source: 'poster', textless: posterTextless, ...drawn, warnings };
   }
   // A text-bearing poster loses to a textless backdrop: our logo goes on the crop instead.
   const backdrop = await tryDecode(input.backdrop ?? null, 'backdrop', warnings);
   if (backdrop) {
-    const thumb = draw(backdrop, backdropCropRect(backdrop));
-    return { canvas, ctx, source: 'backdrop_crop', textless: true, thumb, warnings };
+    const drawn = draw(backdrop, backdropCropRect(backdrop));
+    return { canvas, ctx, source: 'backdrop_crop', textless: true, ...drawn, warnings };
   }
   if (poster) {
-    const thumb = draw(poster, coverRect(poster.width, poster.height, W, H));
-    return { canvas, ctx, source: 'poster', textless: posterTextless, thumb, warnings };
+    const drawn = draw(poster, coverRect(poster.width, poster.height, W, H));
+    return { canvas, ctx, source: 'poster', textless: posterTextless, ...drawn, warnings };
   }
   const pixels = fallbackPixels(input.facts.genre, W, H);
   ctx.putImageData(new ImageData(pixels, W, H), 0, 0);
-  return {
-    canvas,
-    ctx,
-    source: 'fallback_canvas',
-    textless: true,
-    thumb: thumbnailOfPixels(pixels, W, H),
-    warnings,
-  };
+  const thumb = thumbnailOfPixels(pixels, W, H);
+  return { canvas, ctx, source: 'fallback_canvas', textless: true, thumb, sourceArt: null, warnings };
 }

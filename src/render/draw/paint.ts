@@ -17,9 +17,12 @@ import type {
   TextLayer,
 } from '../../domain/scene.ts';
 import { cssFont } from '../fonts.ts';
+import type { ArtSample } from './art.ts';
 
 export interface PaintImages {
   logo: Image | Canvas | null;
+  /** The art under the poster, for frosted layers; null = sample the canvas itself. */
+  art: ArtSample | null;
 }
 
 type Style = string | ReturnType<SKRSContext2D['createLinearGradient']>;
@@ -177,20 +180,41 @@ function drawBand(ctx: SKRSContext2D, layer: BandLayer): void {
   ctx.restore();
 }
 
-/** Blur the art under the shape at quarter size (fast, and frost wants softness, not detail). */
-function drawFrost(ctx: SKRSContext2D, layer: FrostLayer): void {
+/**
+ * Frosted glass: the art under the shape, blurred at quarter size (fast, and frost wants softness, not
+ * detail), re-saturated, then tinted. The art is read from the source image (the reference blurs the
+ * art, not the overlays), which also spares the poster surface a copy-on-write.
+ */
+function drawFrost(ctx: SKRSContext2D, layer: FrostLayer, art: ArtSample | null): void {
   const canvas = ctx.canvas;
   const b = shapeBounds(layer.shape);
   const margin = layer.blur * 2;
-  const sx = Math.max(0, Math.floor(b.x - margin));
-  const sy = Math.max(0, Math.floor(b.y - margin));
-  const sw = Math.min(canvas.width, Math.ceil(b.x + b.w + margin)) - sx;
-  const sh = Math.min(canvas.height, Math.ceil(b.y + b.h + margin)) - sy;
-  if (sw <= 0 || sh <= 0) return;
+  const x0 = Math.max(0, Math.floor(b.x - margin));
+  const y0 = Math.max(0, Math.floor(b.y - margin));
+  const w = Math.min(canvas.width, Math.ceil(b.x + b.w + margin)) - x0;
+  const h = Math.min(canvas.height, Math.ceil(b.y + b.h + margin)) - y0;
+  if (w <= 0 || h <= 0) return;
   const k = 4;
-  const small = createCanvas(Math.max(1, Math.ceil(sw / k)), Math.max(1, Math.ceil(sh / k)));
+  const small = createCanvas(Math.max(1, Math.ceil(w / k)), Math.max(1, Math.ceil(h / k)));
   const s = small.getContext('2d');
-  s.drawImage(canvas, sx, sy, sw, sh, 0, 0, small.width, small.height);
+  if (art) {
+    const fx = art.rect.sw / canvas.width;
+    const fy = art.rect.sh / canvas.height;
+    if (art.greyscale) s.filter = 'grayscale(1)';
+    s.drawImage(
+      art.image,
+      art.rect.sx + x0 * fx,
+      art.rect.sy + y0 * fy,
+      w * fx,
+      h * fy,
+      0,
+      0,
+      small.width,
+      small.height,
+    );
+  } else {
+    s.drawImage(canvas, x0, y0, w, h, 0, 0, small.width, small.height);
+  }
   const blurred = createCanvas(small.width, small.height);
   const bctx = blurred.getContext('2d');
   bctx.filter = `blur(${Math.max(0.5, layer.blur / k)}px) saturate(${layer.saturation})`;
@@ -199,8 +223,8 @@ function drawFrost(ctx: SKRSContext2D, layer: FrostLayer): void {
   ctx.save();
   tracePath(ctx, layer.shape);
   ctx.clip();
-  ctx.imageSmoothingQuality = 'high';
-  ctx.drawImage(blurred, 0, 0, blurred.width, blurred.height, sx, sy, sw, sh);
+  ctx.imageSmoothingQuality = 'medium';
+  ctx.drawImage(blurred, 0, 0, blurred.width, blurred.height, x0, y0, w, h);
   ctx.fillStyle = css(layer.tint);
   ctx.fill();
   ctx.restore();
@@ -311,7 +335,7 @@ export function drawLayer(ctx: SKRSContext2D, layer: Layer, images: PaintImages)
       drawBand(ctx, layer);
       return;
     case 'frost':
-      drawFrost(ctx, layer);
+      drawFrost(ctx, layer, images.art);
       return;
     case 'text':
       drawText(ctx, layer);
