@@ -4,7 +4,7 @@
  *   DATABASE_URL=postgresql://user:pass@host/db npm run migrate:sqlite-to-postgres -- ./data/postersplus.db
  *
  * Copies every cache table and the composite rows (the rows only: poster bytes stay where they are, see
- * docs/HOSTING.md). The SQLite file is opened read-only, so a running service may keep using it. Rows go
+ * docs/HOSTING.md; `--skip-composites` leaves the rows out too). The SQLite file is opened read-only, so a running service may keep using it. Rows go
  * over in batches as upserts where the newer row wins (by cached_at): a re-run changes nothing, an
  * interrupted run is simply repeated, and rows a hosted replica already refreshed are never rolled back.
  * A progress bar on a terminal, one summary line always. The database password is never printed.
@@ -52,6 +52,12 @@ export interface MigrationOptions {
   sqlitePath: string;
   databaseUrl: string;
   batchSize?: number;
+  /**
+   * Leave composite_cache out. For a move to a bucket behind a CDN without copying the poster files:
+   * a row is redirected to the CDN without the blob being read, so a row without its file would send
+   * clients to a 404 until it expires. Without a CDN a missing file is only a cache miss.
+   */
+  skipComposites?: boolean;
   /** Where the progress bar goes when it is a terminal. */
   out?: Output;
 }
@@ -126,6 +132,7 @@ function upsertSql(table: string, columns: readonly string[], rows: number): str
 export async function migrateSqliteToPostgres(options: MigrationOptions): Promise<TableResult[]> {
   const batchSize = options.batchSize ?? DEFAULT_BATCH;
   const secrets = secretsOf(options.databaseUrl);
+  const tables = TABLES.filter((table) => !(options.skipComposites && table.name === 'composite_cache'));
   const sqlite = openSqlite(options.sqlitePath);
   const tty = options.out?.isTTY === true ? options.out : null;
   try {
@@ -145,13 +152,13 @@ export async function migrateSqliteToPostgres(options: MigrationOptions): Promis
     client.on('error', () => {}); // a dropped connection surfaces as the failing query
     try {
       await client.connect();
-      const counts = TABLES.map(
+      const counts = tables.map(
         (table) => (sqlite.prepare(`SELECT COUNT(*) AS n FROM ${table.name}`).get() as { n: number }).n,
       );
       const total = counts.reduce((sum, n) => sum + n, 0);
       let done = 0;
       const results: TableResult[] = [];
-      for (const table of TABLES) {
+      for (const table of tables) {
         const page = sqlite.prepare(
           `SELECT ${table.columns.join(', ')} FROM ${table.name} WHERE key > ? ORDER BY key LIMIT ?`,
         );
@@ -203,7 +210,7 @@ export function summaryLine(
 }
 
 const USAGE =
-  'usage: DATABASE_URL=postgresql://… npm run migrate:sqlite-to-postgres -- <sqlite file> [--batch-size=N]';
+  'usage: DATABASE_URL=postgresql://… npm run migrate:sqlite-to-postgres -- <sqlite file> [--batch-size=N] [--skip-composites]';
 
 export async function main(
   argv: readonly string[],
@@ -214,7 +221,12 @@ export async function main(
   const files = argv.filter((arg) => !arg.startsWith('--'));
   const flags = argv.filter((arg) => arg.startsWith('--'));
   let batchSize = DEFAULT_BATCH;
+  let skipComposites = false;
   for (const flag of flags) {
+    if (flag === '--skip-composites') {
+      skipComposites = true;
+      continue;
+    }
     const match = /^--batch-size=(\d+)$/.exec(flag);
     const value = Number(match?.[1]);
     if (!match || value < 1 || value > 5000) {
@@ -235,7 +247,13 @@ export async function main(
   }
   const started = performance.now();
   try {
-    const results = await migrateSqliteToPostgres({ sqlitePath, databaseUrl, batchSize, out });
+    const results = await migrateSqliteToPostgres({
+      sqlitePath,
+      databaseUrl,
+      batchSize,
+      skipComposites,
+      out,
+    });
     out.write(`${summaryLine(sqlitePath, databaseUrl, results, (performance.now() - started) / 1000)}\n`);
     return 0;
   } catch (error) {

@@ -202,6 +202,24 @@ withServer('npm run migrate:sqlite-to-postgres', pgMissing(), () => {
     expect(progressBar(1, 4, 'x', 8)).toBe('[##......]  25%  1/4  x');
   });
 
+  it('--skip-composites copies the cache tables only', async () => {
+    const rowsOnly = await server.createDatabase('rows_only');
+    let text = '';
+    const pipe = { isTTY: false, write: (chunk: string) => (text += chunk) };
+    expect(await main([sqlitePath, '--skip-composites'], { DATABASE_URL: rowsOnly }, pipe, pipe)).toBe(0);
+    expect(text).toMatch(/^copied \d+ rows .*release_status_cache 3 \(\d+\.\d s\)\n$/);
+    const client = new pg.Client({ connectionString: rowsOnly });
+    await client.connect();
+    try {
+      const counts = await client.query(
+        'SELECT (SELECT COUNT(*) FROM composite_cache) AS composites, (SELECT COUNT(*) FROM rating_cache) AS ratings',
+      );
+      expect(counts.rows[0]).toEqual({ composites: '0', ratings: String(RATINGS) });
+    } finally {
+      await client.end();
+    }
+  });
+
   it('fails clearly and without the password: unreachable database, wrong file, no arguments', async () => {
     const port = await freePort();
     const node = (args: string[], url: string) =>
