@@ -109,6 +109,24 @@ describe('fallback title', () => {
   it('falls back to a face that has the glyphs', () => {
     expect(titleFamily(fakeMetrics, 'Ночной дозор', 'Horror')).toBe('Noto Serif');
     expect(titleFamily(fakeMetrics, 'Ποτέ', 'Comedy')).toBe('Noto Serif');
+    expect(titleFamily(fakeMetrics, '千と千尋の神隠し', 'Animation')).toBeNull();
+  });
+
+  it('never draws glyphs no shipped font has: original title instead, else no title', () => {
+    const quiet2 = { ...quiet };
+    const cjk = scene({
+      logo: null,
+      facts: { title: '千と千尋の神隠し', originalTitle: 'Spirited Away' },
+      style: quiet2,
+    });
+    expect(texts(cjk).map((t) => t.text)).toEqual(['Spirited Away']);
+    const none = scene({
+      logo: null,
+      facts: { title: '千と千尋の神隠し', originalTitle: '千と千尋の神隠し' },
+      style: quiet2,
+    });
+    expect(texts(none)).toEqual([]);
+    expect(none.summary.title).toBe('none');
   });
 
   it('largest size that fits ≤ 2 lines inside the envelope', () => {

@@ -94,12 +94,30 @@ export function logoLayers(ctx: LayoutContext, darkening: (y: number) => number)
   ];
 }
 
-/** The family to draw a title in: the genre's face if it has every glyph, else a broader one. */
-export function titleFamily(metrics: TextMetrics, title: string, genre: string | null): FontFamily {
+/**
+ * The family to draw a title in: the genre's face if it has every glyph, else a broader shipped one;
+ * null when no shipped face can draw it (Skia would silently borrow a host font — never allowed).
+ */
+export function titleFamily(metrics: TextMetrics, title: string, genre: string | null): FontFamily | null {
   const preferred = titleFamilyFor(genre);
   if (metrics.covers(title, preferred)) return preferred;
   for (const f of TITLE_FALLBACK_FAMILIES) if (metrics.covers(title, f)) return f;
-  return 'Inter';
+  return null;
+}
+
+/** The title to print and its face: the title, else the original title, else nothing drawable. */
+export function drawableTitle(
+  metrics: TextMetrics,
+  candidates: readonly (string | null)[],
+  genre: string | null,
+): { text: string; family: FontFamily } | null {
+  for (const c of candidates) {
+    const text = c?.trim();
+    if (!text) continue;
+    const family = titleFamily(metrics, text, genre);
+    if (family) return { text, family };
+  }
+  return null;
 }
 
 /** Best split of `words` into ≤ 2 lines (the one with the narrowest wider line). */
@@ -166,11 +184,11 @@ export function fitTitle(
 }
 
 export function titleLayers(ctx: LayoutContext): Layer[] {
-  const title = ctx.facts.title.trim();
-  if (!title) return [];
+  const chosen = drawableTitle(ctx.metrics, [ctx.facts.title, ctx.facts.originalTitle], ctx.facts.genre);
+  if (!chosen) return [];
+  const { text: title, family } = chosen;
   const env = logoEnvelope(ctx);
   if (env.maxW <= 0 || env.maxH <= 0) return [];
-  const family = titleFamily(ctx.metrics, title, ctx.facts.genre);
   const fit = fitTitle(ctx.metrics, title, family, env, ctx.H);
   const lh = fit.font.size * lineHeightFactor(family);
   const cap = ctx.metrics.capHeight(fit.font);
