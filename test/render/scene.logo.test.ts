@@ -119,7 +119,11 @@ describe('fallback title', () => {
       facts: { title: '千と千尋の神隠し', originalTitle: 'Spirited Away' },
       style: quiet2,
     });
-    expect(texts(cjk).map((t) => t.text)).toEqual(['Spirited Away']);
+    expect(
+      texts(cjk)
+        .map((t) => t.text)
+        .join(' '),
+    ).toBe('Spirited Away');
     const none = scene({
       logo: null,
       facts: { title: '千と千尋の神隠し', originalTitle: '千と千尋の神隠し' },
