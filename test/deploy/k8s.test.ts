@@ -205,7 +205,7 @@ withServer('kubernetes manifests (kubectl kustomize deploy/k8s)', kubectlMissing
       const { requests, limits } = app.resources;
       expect(cpuCores(requests.cpu)).toBeLessThanOrEqual(cpuCores(limits.cpu));
       expect(bytes(requests.memory)).toBeLessThanOrEqual(bytes(limits.memory));
-      // Measured (docs/DEPLOY.md, "Sizing"): ~620 MiB resident at two renders in flight under load.
+      // Measured (deploy/k8s/README.md, "Sizing"): ~620 MiB resident with two renders in flight under load.
       expect(bytes(limits.memory)).toBeGreaterThanOrEqual(768 * 1024 ** 2);
       expect(Number(config.RENDER_CONCURRENCY)).toBe(cpuCores(limits.cpu));
       expect(config.WORKERS).toBe('1');
