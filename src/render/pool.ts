@@ -16,7 +16,12 @@ export interface RenderPoolOptions {
   defaultDeadlineMs?: number;
   /** V8 heap cap per worker (MB): a runaway render cannot take the process's memory. */
   maxOldGenerationSizeMb?: number;
+  /** Worker entry module (tests substitute a broken one). */
+  workerUrl?: URL;
 }
+
+/** Workers dying this many times in a row (no render finished in between) stop being respawned. */
+export const MAX_CONSECUTIVE_DEATHS = 3;
 
 export interface RenderPool {
   render(input: RenderInput): Promise<RenderResult>;
@@ -48,9 +53,13 @@ export function createRenderPool(opts: RenderPoolOptions = {}): RenderPool {
   const slots: Slot[] = [];
   let nextId = 1;
   let closed = false;
+  // A worker that cannot even start (missing fonts, broken install) would otherwise be respawned
+  // forever; after a few deaths in a row the pool reports itself broken instead.
+  let deaths = 0;
+  let broken: Error | null = null;
 
   function spawn(): Slot {
-    const worker = new Worker(WORKER_URL, {
+    const worker = new Worker(opts.workerUrl ?? WORKER_URL, {
       resourceLimits: { maxOldGenerationSizeMb: opts.maxOldGenerationSizeMb ?? 256 },
     });
     // Idle workers must not keep the process alive.
@@ -59,6 +68,7 @@ export function createRenderPool(opts: RenderPoolOptions = {}): RenderPool {
     worker.on('message', (msg: ResultMessage) => {
       const job = slot.job;
       if (!job || job.id !== msg.id) return;
+      deaths = 0;
       finish(slot);
       if (msg.ok) {
         const r = msg.result;
@@ -76,6 +86,11 @@ export function createRenderPool(opts: RenderPoolOptions = {}): RenderPool {
     const onDeath = (err: Error) => {
       const job = slot.job;
       finish(slot);
+      deaths++;
+      if (deaths >= MAX_CONSECUTIVE_DEATHS && !broken) {
+        broken = new Error(`render workers keep dying (${deaths} in a row): ${err.message}`);
+        for (const queued of queue.splice(0)) queued.reject(broken);
+      }
       replace(slot);
       if (job) job.reject(err);
       dispatch();
@@ -97,7 +112,8 @@ export function createRenderPool(opts: RenderPoolOptions = {}): RenderPool {
   function replace(slot: Slot): void {
     const i = slots.indexOf(slot);
     void slot.worker.terminate();
-    if (i >= 0 && !closed) slots[i] = spawn();
+    if (i >= 0 && !closed && !broken) slots[i] = spawn();
+    else if (i >= 0) slots.splice(i, 1);
   }
 
   function dispatch(): void {
@@ -124,6 +140,7 @@ export function createRenderPool(opts: RenderPoolOptions = {}): RenderPool {
   return {
     render(input: RenderInput): Promise<RenderResult> {
       if (closed) return Promise.reject(new Error('render pool is closed'));
+      if (broken) return Promise.reject(broken);
       return new Promise((resolve, reject) => {
         const deadlineMs = input.deadlineMs ?? defaultDeadline;
         queue.push({ id: nextId++, input: { ...input, deadlineMs }, deadlineMs, resolve, reject });

@@ -2,6 +2,7 @@ import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { defaultStyle } from '../../src/domain/style.ts';
 import { createRenderPool, RenderTimeoutError } from '../../src/render/index.ts';
+import { MAX_CONSECUTIVE_DEATHS } from '../../src/render/pool.ts';
 import { logoPng, posterJpeg } from './fixtures/art.ts';
 import { baseFacts } from './fixtures/facts.ts';
 import { TEXT_FILE } from './fixtures/hostile.ts';
@@ -71,5 +72,28 @@ describe('render worker pool', () => {
     });
     expect(next.artSource).toBe('poster');
     expect(pool.pending()).toBe(0);
+  });
+});
+
+describe('render worker pool with workers that cannot start', () => {
+  it('rejects instead of hanging, and stops respawning', async () => {
+    const broken = createRenderPool({
+      size: 1,
+      workerUrl: new URL('./fixtures/brokenWorker.ts', import.meta.url),
+    });
+    const input = {
+      art: null,
+      logo: null,
+      facts: baseFacts(),
+      style: defaultStyle(),
+      output: { format: 'jpeg' as const, quality: 80 },
+    };
+    const results = await Promise.allSettled(
+      Array.from({ length: MAX_CONSECUTIVE_DEATHS + 1 }, () => broken.render(input)),
+    );
+    expect(results.every((r) => r.status === 'rejected')).toBe(true);
+    await expect(broken.render(input)).rejects.toThrow(/keep dying/);
+    expect(broken.pending()).toBe(0);
+    await broken.close();
   });
 });
