@@ -439,3 +439,37 @@ describe('configurator on the public preset tier (PRESET_ENABLED, no access key)
     await test.context.close();
   });
 });
+
+describe('configurator on a private instance (ACCESS_KEY, presets off)', () => {
+  let app: App;
+  let browser: Browser;
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([
+      startInProcessApp({ ACCESS_KEY: 'operator-secret' }),
+      launchBrowser(),
+    ]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('asks for the access key, then opens the full editor with it', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(message.text());
+    });
+    await page.goto(`${app.url}/`);
+    await page.getByText('This instance is private').waitFor();
+    await page.getByLabel('Access key', { exact: true }).fill('operator-secret');
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await page.waitForSelector('body[data-ready="true"][data-mode="full"]');
+    expect(page.url()).toBe(`${app.url}/`);
+    await waitForPreview(page, { contains: ['access_key=operator-secret'] });
+    // The one expected line: the browser reporting the first /server-caps 403.
+    expect(problems).toEqual([expect.stringMatching(/status of 403/)]);
+    await context.close();
+  });
+});

@@ -223,10 +223,32 @@ async function boot() {
   } catch (error) {
     document.body.dataset.mode = 'error';
     if (error instanceof ApiError && error.status === 403) {
-      banner('warn', 'This instance is private', [
-        'Open this page with the operator’s access key: ',
+      const section = banner('warn', 'This instance is private', [
+        keys.access_key ? 'That access key is not valid. ' : '',
+        'Enter the operator’s access key (or open ',
         h('code', {}, `${origin}/?access_key=…`),
+        ').',
       ]);
+      const input = h('input', {
+        type: 'password',
+        id: 'unlock-key',
+        autocomplete: 'off',
+        spellcheck: 'false',
+      });
+      const form = h(
+        'form',
+        { class: 'unlock' },
+        h('label', { for: 'unlock-key' }, 'Access key'),
+        input,
+        h('button', { type: 'submit', class: 'primary' }, 'Unlock'),
+      );
+      form.addEventListener('submit', (event) => {
+        event.preventDefault();
+        // The page reads the key from its address once, then removes it from there (boot()).
+        if (input.value.trim())
+          window.location.assign(`/?access_key=${encodeURIComponent(input.value.trim())}`);
+      });
+      section.append(form);
     } else {
       banner('error', 'The server could not be reached', [
         error instanceof Error ? error.message : String(error),
