@@ -192,7 +192,7 @@ withServer('container-equivalent smoke test (deploy/Dockerfile replayed without 
       HOME: homeDir, // the image user's HOME, as read-only as everything else
       PATH: `${binDir}:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin`,
     };
-    const cmd = last(runtime, 'CMD')?.exec ?? [];
+    const cmd = [...(last(runtime, 'ENTRYPOINT')?.exec ?? []), ...(last(runtime, 'CMD')?.exec ?? [])];
     const child = spawn(
       'unshare',
       [
