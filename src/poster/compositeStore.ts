@@ -2,12 +2,21 @@
  * Where rendered posters live: an in-memory LRU (L1) in front of the Storage row + BlobStore bytes.
  * The blob is written before its row, under a versioned key, and a replaced blob is deleted only after
  * the new row is committed, so a reader never follows a row to a missing object. Backend errors never
- * fail a request: reads miss, writes are skipped, and the caller hears about it once per outage.
+ * fail a request: reads miss, writes are skipped, and the caller hears about it once per outage. A hung
+ * backend counts as failed after `backendWaitMs` and is then skipped briefly (see ports/wait.ts); a
+ * save that overruns it goes on in the background, in the same order, while the request is answered.
  */
 import { randomUUID } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import type { BlobStore } from '../ports/blobStore.ts';
 import type { CompositeRow, Storage } from '../ports/storage.ts';
+import {
+  backendLatched,
+  boundedWait,
+  latchBackend,
+  REQUEST_BACKEND_WAIT_MS,
+  waitForBackend,
+} from '../ports/wait.ts';
 
 export interface StoredPoster {
   key: string;
@@ -31,12 +40,15 @@ export interface CompositeStoreOptions {
   redirectToPublicUrl: boolean;
   now: () => number;
   onBackendError: (backend: 'storage' | 'blobstore', error: unknown) => void;
+  /** Longest wait for one lookup step, and for a whole save (default REQUEST_BACKEND_WAIT_MS). */
+  backendWaitMs?: number;
 }
 
 const MEMORY_BYTES = 256 * 1024 * 1024;
 
 export function createCompositeStore(options: CompositeStoreOptions) {
   const { storage, blobStore, now } = options;
+  const waitMs = options.backendWaitMs ?? REQUEST_BACKEND_WAIT_MS;
   const memory =
     options.memoryEntries > 0
       ? new LRUCache<string, StoredPoster & { bytes: Buffer }>({
@@ -53,7 +65,7 @@ export function createCompositeStore(options: CompositeStoreOptions) {
 
     let row: CompositeRow | null;
     try {
-      row = await storage.getComposite(key);
+      row = await waitForBackend(storage, () => storage.getComposite(key), waitMs);
     } catch (error) {
       options.onBackendError('storage', error);
       return { found: 'none' };
@@ -72,7 +84,7 @@ export function createCompositeStore(options: CompositeStoreOptions) {
     }
     let bytes: Buffer | null;
     try {
-      bytes = await blobStore.get(row.blobKey);
+      bytes = await waitForBackend(blobStore, () => blobStore.get(row.blobKey), waitMs);
     } catch (error) {
       options.onBackendError('blobstore', error);
       return { found: 'none' };
@@ -83,13 +95,42 @@ export function createCompositeStore(options: CompositeStoreOptions) {
     return { found: 'store', poster };
   }
 
-  /** Persists a complete render; returns false when a backend refused (the render is still served). */
+  /**
+   * Persists a complete render; returns false when a backend refused or did not finish in time (the
+   * render is still served; a late save still completes).
+   */
   async function save(
     poster: { key: string; bytes: Buffer; etag: string; contentType: string; expiresAt: number },
     title: { tmdbId: string; mediaType: string; params: string },
   ): Promise<boolean> {
     const blobKey = `composites/${poster.key.replaceAll(':', '/')}~${randomUUID().replaceAll('-', '').slice(0, 16)}`;
     memory?.set(poster.key, { ...poster, blobKey });
+    for (const [name, backend] of [
+      ['blobstore', blobStore],
+      ['storage', storage],
+    ] as const) {
+      if (backendLatched(backend)) {
+        options.onBackendError(name, new Error(`${name} skipped: it did not answer moments ago`));
+        return false;
+      }
+    }
+    // Which backend a timeout belongs to: the one persist() was waiting for.
+    const waitingOn: { backend: 'storage' | 'blobstore' } = { backend: 'blobstore' };
+    try {
+      return await boundedWait(persist(poster, title, blobKey, waitingOn), waitMs);
+    } catch (error) {
+      latchBackend(waitingOn.backend === 'storage' ? storage : blobStore);
+      options.onBackendError(waitingOn.backend, error);
+      return false;
+    }
+  }
+
+  async function persist(
+    poster: { key: string; bytes: Buffer; etag: string; contentType: string; expiresAt: number },
+    title: { tmdbId: string; mediaType: string; params: string },
+    blobKey: string,
+    waitingOn: { backend: 'storage' | 'blobstore' },
+  ): Promise<boolean> {
     try {
       await blobStore.put(blobKey, poster.bytes, poster.contentType);
     } catch (error) {
@@ -97,6 +138,7 @@ export function createCompositeStore(options: CompositeStoreOptions) {
       return false;
     }
     let previous: CompositeRow | null = null;
+    waitingOn.backend = 'storage';
     try {
       previous = await storage.getComposite(poster.key);
       await storage.putComposite({
@@ -117,6 +159,7 @@ export function createCompositeStore(options: CompositeStoreOptions) {
       return false;
     }
     if (previous && previous.blobKey !== blobKey) {
+      waitingOn.backend = 'blobstore';
       await blobStore
         .delete(previous.blobKey)
         .catch((error: unknown) => options.onBackendError('blobstore', error));

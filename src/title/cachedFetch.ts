@@ -4,9 +4,12 @@
  * - otherwise one fetch per key runs (concurrent callers share it), its value is stored ("miss");
  * - when that fetch fails, the last stored value is served even past its TTL ("stale"), and the caller
  *   learns it so the poster is marked provisional and not stored.
- * A storage outage never fails the read: the fetch result is served without being persisted.
+ * A storage outage never fails the read: the fetch result is served without being persisted. A hung
+ * storage counts as down after `storageWaitMs` and is then skipped briefly (see ports/wait.ts), so it
+ * cannot hold a request past its deadline.
  */
 import type { CacheTable, Storage } from '../ports/storage.ts';
+import { REQUEST_BACKEND_WAIT_MS, waitForBackend } from '../ports/wait.ts';
 
 export type LookupResult = 'hit' | 'miss' | 'stale';
 
@@ -19,6 +22,8 @@ export interface CachedFetchDeps {
   now: () => number;
   onLookup?: (table: CacheTable, result: LookupResult | 'error') => void;
   onStorageError?: (error: unknown) => void;
+  /** Longest wait for one storage call (default REQUEST_BACKEND_WAIT_MS). */
+  storageWaitMs?: number;
 }
 
 export interface CachedFetchSpec<T> {
@@ -34,13 +39,23 @@ export interface CachedFetchSpec<T> {
 
 export function createCachedFetcher(deps: CachedFetchDeps) {
   const inflight = new Map<string, Promise<Cached<unknown>>>();
+  const waitMs = deps.storageWaitMs ?? REQUEST_BACKEND_WAIT_MS;
 
   async function readRow<T>(table: CacheTable, key: string) {
     try {
-      return await deps.storage.get<T>(table, key, deps.now());
+      return await waitForBackend(deps.storage, () => deps.storage.get<T>(table, key, deps.now()), waitMs);
     } catch (error) {
       deps.onStorageError?.(error);
       return null;
+    }
+  }
+
+  /** A failed or hung write only loses the row: the value is served either way. */
+  async function writeRow(table: CacheTable, key: string, value: unknown, ttlMs: number | null, at: number) {
+    try {
+      await waitForBackend(deps.storage, () => deps.storage.put(table, key, value, ttlMs, at), waitMs);
+    } catch (error) {
+      deps.onStorageError?.(error);
     }
   }
 
@@ -54,11 +69,7 @@ export function createCachedFetcher(deps: CachedFetchDeps) {
     try {
       const value = await spec.fetch();
       const cachedAt = deps.now();
-      try {
-        await deps.storage.put(spec.table, spec.key, value, spec.ttlMs(value), cachedAt);
-      } catch (error) {
-        deps.onStorageError?.(error);
-      }
+      await writeRow(spec.table, spec.key, value, spec.ttlMs(value), cachedAt);
       deps.onLookup?.(spec.table, 'miss');
       return { ok: true, value, result: 'miss', cachedAt };
     } catch (error) {
@@ -89,11 +100,7 @@ export function createCachedFetcher(deps: CachedFetchDeps) {
     },
     /** Writes a value fetched outside `get` (background refreshes); a storage outage only loses it. */
     async store(table: CacheTable, key: string, value: unknown, ttlMs: number | null): Promise<void> {
-      try {
-        await deps.storage.put(table, key, value, ttlMs, deps.now());
-      } catch (error) {
-        deps.onStorageError?.(error);
-      }
+      await writeRow(table, key, value, ttlMs, deps.now());
     },
     inflightCount: () => inflight.size,
   };

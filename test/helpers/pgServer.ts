@@ -5,7 +5,7 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chown, mkdtemp, rm } from 'node:fs/promises';
+import { chown, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -25,6 +25,12 @@ export interface PgServer {
   halt(): Promise<void>;
   /** Starts a halted server again on the same port with the same data. */
   start(): Promise<void>;
+  /**
+   * SIGSTOP to the postmaster and every backend: connections stay open (and new ones are accepted by
+   * the kernel) but nothing answers, like a hung server or a network black hole. `resume()` undoes it.
+   */
+  pause(): Promise<void>;
+  resume(): void;
   /** Stops it for good and removes its directory. */
   stop(): Promise<void>;
 }
@@ -84,6 +90,7 @@ export async function startPgServer(): Promise<PgServer> {
     }
   }
 
+  let paused: number[] = [];
   const url = (database = 'postgres') => `postgresql://postgres@127.0.0.1:${port}/${database}`;
   return {
     port,
@@ -100,7 +107,29 @@ export async function startPgServer(): Promise<PgServer> {
     },
     halt,
     start: launch,
+    async pause() {
+      // The first line of postmaster.pid is the postmaster's pid; the backends are its children.
+      const postmaster = Number((await readFile(join(data, 'postmaster.pid'), 'utf8')).split('\n')[0]);
+      const children = await run('pgrep', ['-P', String(postmaster)]).then(
+        ({ stdout }) => stdout.split('\n').filter(Boolean).map(Number),
+        () => [],
+      );
+      paused = [postmaster, ...children];
+      for (const pid of paused) process.kill(pid, 'SIGSTOP');
+    },
+    resume() {
+      for (const pid of paused.splice(0)) {
+        try {
+          process.kill(pid, 'SIGCONT');
+        } catch {} // a backend that has exited meanwhile
+      }
+    },
     async stop() {
+      for (const pid of paused.splice(0)) {
+        try {
+          process.kill(pid, 'SIGCONT');
+        } catch {}
+      }
       await halt().catch(() => {});
       await rm(dir, { recursive: true, force: true });
     },

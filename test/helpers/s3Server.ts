@@ -39,6 +39,9 @@ export interface S3Server {
   /** Kills it (as a crash would); `start()` brings it back on the same port with the same data. */
   stop(): Promise<void>;
   start(): Promise<void>;
+  /** SIGSTOP: the socket stays open but nothing answers, like a hung server. */
+  pause(): void;
+  resume(): void;
   destroy(): Promise<void>;
 }
 
@@ -80,6 +83,7 @@ export async function startS3Server(buckets: string[]): Promise<S3Server> {
     const proc = child;
     child = null;
     if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
+    proc.kill('SIGCONT');
     const exited = once(proc, 'exit');
     proc.kill('SIGKILL');
     await exited;
@@ -94,6 +98,8 @@ export async function startS3Server(buckets: string[]): Promise<S3Server> {
     dir,
     stop,
     start: launch,
+    pause: () => child?.kill('SIGSTOP'),
+    resume: () => child?.kill('SIGCONT'),
     async destroy() {
       await stop();
       await rm(dir, { recursive: true, force: true });

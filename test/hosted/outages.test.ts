@@ -9,9 +9,14 @@
  * - PostgreSQL down: /ready 503, /live 200, L1 hits still served, renders are served uncached (no row,
  *   and the blob written before the row is removed again); it recovers without a restart.
  *
+ * - PostgreSQL or S3 hung (SIGSTOP: connections accepted, nothing answers): a cold poster is still answered
+ *   within POSTER_DEADLINE_MS, because the request path stops waiting after 1.5 s and then skips the
+ *   backend for a moment (src/ports/wait.ts) instead of waiting on the adapters' 15 s / 20 s limits.
+ *
  * Every request must be answered within POSTER_DEADLINE_MS (plus slack for the HTTP round trip).
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { BACKEND_LATCH_MS } from '../../src/ports/wait.ts';
 import { waitFor, withServer } from '../helpers/serverGate.ts';
 import { type SpawnedService, spawnService } from '../helpers/spawnService.ts';
 import { getJson, getPoster, type PosterAnswer, type Stack, stackMissing, startStack } from './stack.ts';
@@ -80,6 +85,8 @@ withServer('backend outages during traffic', stackMissing(), () => {
         POSTER_DEADLINE_MS: String(DEADLINE_MS),
         // Rate limiting goes through Redis: it must fail open, not refuse, during the Redis outage.
         RATE_LIMIT_RPS: '1000',
+        // A hung backend shows in /ready after this long.
+        READY_PROBE_TIMEOUT_MS: '500',
       }),
       30_000,
     );
@@ -193,6 +200,51 @@ withServer('backend outages during traffic', stackMissing(), () => {
       // Dropped pooled connections are reported, never crash the process.
       expect(service.logs().some((line) => line.msg === 'postgresql connection dropped')).toBe(true);
       expect(service.logs().filter((line) => Number(line.level) >= 50)).toEqual([]);
+    });
+  });
+
+  describe('hung backends (connections accepted, nothing answers)', () => {
+    // The cold render's timeout skips the backend for BACKEND_LATCH_MS: a poster rendered in that
+    // window is served but not stored, so the recovery checks start after it.
+    let latchedAt = 0;
+    const latchLapsed = (since: number) =>
+      new Promise((resolve) => setTimeout(resolve, Math.max(0, since + BACKEND_LATCH_MS + 100 - Date.now())));
+
+    it('PostgreSQL hung: a cold poster is still complete and answered within the deadline', async () => {
+      load = traffic();
+      await stack.pg.pause();
+      try {
+        await expectLiveAndDegraded('storage', 'postgresql');
+        const cold = await getPoster(url('tmdb_id=662&type=movie'), DEADLINE_MS);
+        latchedAt = Date.now();
+        expect(cold).toMatchObject({ status: 200, contentType: 'image/webp', xCache: 'MISS' });
+      } finally {
+        stack.pg.resume();
+      }
+      await expectRecovered();
+      // Skipped while hung, stored again once it answers.
+      await latchLapsed(latchedAt);
+      expect(await poster('tmdb_id=17473&type=movie')).toMatchObject({ status: 200, xCache: 'MISS' });
+      expect(await rowsFor('17473')).toBe(1);
+      expectAllServed(await stopTraffic());
+    });
+
+    it('S3 hung: a cold poster is answered within the deadline', async () => {
+      load = traffic();
+      stack.s3.pause();
+      try {
+        await expectLiveAndDegraded('blobstore', 's3');
+        const cold = await getPoster(url('tmdb_id=515042&type=movie'), DEADLINE_MS);
+        latchedAt = Date.now();
+        expect(cold).toMatchObject({ status: 200, contentType: 'image/webp', xCache: 'MISS' });
+      } finally {
+        stack.s3.resume();
+      }
+      await expectRecovered();
+      await latchLapsed(latchedAt);
+      expect(await poster('tmdb_id=95396&type=series')).toMatchObject({ status: 200, xCache: 'MISS' });
+      expect(await rowsFor('95396')).toBe(1);
+      expectAllServed(await stopTraffic());
     });
   });
 });
