@@ -1,7 +1,7 @@
-import { fileURLToPath } from 'node:url';
 /** Shared helpers for the fake-upstream tests: fixtures, key sets and JSON types. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export const FIXTURES =
   process.env.UPSTREAM_FIXTURES_DIR ?? fileURLToPath(new URL('../fixtures/upstream', import.meta.url));
