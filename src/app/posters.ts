@@ -16,7 +16,9 @@ import { createPosterService } from '../poster/service.ts';
 import { createRenderPool } from '../render/index.ts';
 import type { FactsContext } from './facts.ts';
 
-/** Logs the first error of an outage per backend, and its recovery, instead of one line per request. */
+export type OutageReporter = ReturnType<typeof createOutageReporter>;
+
+/** Logs the first error of an outage per backend (again at most once a minute), not one line per request. */
 export function createOutageReporter(logger: Logger, windowMs = 60_000) {
   const lastError = new Map<string, number>();
   return {
@@ -36,10 +38,10 @@ export function createPosters(
   facts: FactsContext,
   logger: Logger,
   metrics: Metrics,
+  outages: OutageReporter = createOutageReporter(logger),
 ) {
   const slots = config.RENDER_CONCURRENCY || availableParallelism();
   const pool = createRenderPool({ size: slots, defaultDeadlineMs: config.POSTER_DEADLINE_MS });
-  const outages = createOutageReporter(logger);
   const store = createCompositeStore({
     storage: ports.storage,
     blobStore: ports.blobStore,

@@ -11,7 +11,7 @@ import { createMetrics, type Metrics } from '../observability/metrics.ts';
 import { endpointsFromConfig, type UpstreamEndpoints } from '../upstream/endpoints.ts';
 import { createFacts } from './facts.ts';
 import { Lifecycle } from './lifecycle.ts';
-import { createPosters } from './posters.ts';
+import { createOutageReporter, createPosters } from './posters.ts';
 
 export interface RunningApp {
   app: FastifyInstance;
@@ -71,6 +71,8 @@ export async function startApp(
     const coordinator = await openCoordinator(config, { logger });
     lifecycle.add(`coordinator:${coordinator.kind}`, () => coordinator.close());
 
+    // One reporter for the fact caches and the poster store: an outage is one warning, not one per request.
+    const outages = createOutageReporter(logger);
     const facts = await createFacts(
       config,
       upstream,
@@ -83,6 +85,7 @@ export async function startApp(
           else if (state === 'closed') logger.info({ service }, 'upstream recovered: circuit closed');
         },
         onLookup: (table, result) => metrics.cacheLookups.inc({ table, result }),
+        onStorageError: (error) => outages.failed('storage', error),
         onBackgroundError: (what, error) => logger.warn({ err: error, what }, 'background fetch failed'),
         warn: (message) => logger.warn(message),
       },
@@ -101,7 +104,7 @@ export async function startApp(
       1,
     );
     lifecycle.add('upstream-http', () => facts.close());
-    const posters = createPosters(config, { storage, blobStore }, facts, logger, metrics);
+    const posters = createPosters(config, { storage, blobStore }, facts, logger, metrics, outages);
     lifecycle.add('render-pool', () => posters.close());
     const { jobs, prune } = buildJobs(config, {
       storage,
