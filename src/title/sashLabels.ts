@@ -6,7 +6,6 @@
  * in English. Lookup order for `pt-BR` is pt-br → pt → en, per key: a regional table only carries
  * what differs from its base language.
  */
-import type { GenreLabel } from './genres.ts';
 
 export const LABEL_LANGUAGES = ['en', 'es', 'fr', 'it', 'pt', 'pt-br', 'de'] as const;
 export type LabelLanguage = (typeof LABEL_LANGUAGES)[number];
@@ -65,7 +64,6 @@ export interface LanguageTable {
   months?: readonly string[];
   templates?: Partial<Templates>;
   labels?: Partial<Record<SashLabelKey, string>>;
-  genres?: Partial<Record<GenreLabel, string>>;
 }
 
 /** The shipped tables; exported so tests can prove coverage. Regional tables hold only differences. */
@@ -77,8 +75,6 @@ export const LABEL_TABLES: Readonly<Record<LabelLanguage, LanguageTable>> = {
       releaseDay: '{month} {day} {window}',
       releaseMonth: '{month} {year} {window}',
     },
-    // The genre line is narrow; "Documentary" is the one label that routinely does not fit.
-    genres: { Documentary: 'Doc' },
   },
   es: {
     months: ['Ene', 'Feb', 'Mar', 'Abr', 'May', 'Jun', 'Jul', 'Ago', 'Sep', 'Oct', 'Nov', 'Dic'],
@@ -124,31 +120,6 @@ export const LABEL_TABLES: Readonly<Record<LabelLanguage, LanguageTable>> = {
       Cinema: 'En cines',
       Streaming: 'Streaming',
       Physical: 'Formato físico',
-    },
-    genres: {
-      Horror: 'Terror',
-      Thriller: 'Suspense',
-      Mystery: 'Misterio',
-      'Sci-Fi': 'Ciencia ficción',
-      Crime: 'Crimen',
-      Comedy: 'Comedia',
-      Romance: 'Romance',
-      Fantasy: 'Fantasía',
-      Animation: 'Animación',
-      Family: 'Familia',
-      Action: 'Acción',
-      History: 'Historia',
-      Music: 'Música',
-      War: 'Bélica',
-      Western: 'Western',
-      Documentary: 'Documental',
-      Drama: 'Drama',
-      Adventure: 'Aventura',
-      Reality: 'Reality',
-      Kids: 'Infantil',
-      News: 'Noticias',
-      Soap: 'Telenovela',
-      Talk: 'Entrevistas',
     },
   },
   fr: {
@@ -196,31 +167,6 @@ export const LABEL_TABLES: Readonly<Record<LabelLanguage, LanguageTable>> = {
       Streaming: 'Streaming',
       Physical: 'Support physique',
     },
-    genres: {
-      Horror: 'Horreur',
-      Thriller: 'Thriller',
-      Mystery: 'Mystère',
-      'Sci-Fi': 'Science-fiction',
-      Crime: 'Policier',
-      Comedy: 'Comédie',
-      Romance: 'Romance',
-      Fantasy: 'Fantastique',
-      Animation: 'Animation',
-      Family: 'Familial',
-      Action: 'Action',
-      History: 'Histoire',
-      Music: 'Musique',
-      War: 'Guerre',
-      Western: 'Western',
-      Documentary: 'Documentaire',
-      Drama: 'Drame',
-      Adventure: 'Aventure',
-      Reality: 'Téléréalité',
-      Kids: 'Enfants',
-      News: 'Actualités',
-      Soap: 'Feuilleton',
-      Talk: 'Talk-show',
-    },
   },
   it: {
     months: ['Gen', 'Feb', 'Mar', 'Apr', 'Mag', 'Giu', 'Lug', 'Ago', 'Set', 'Ott', 'Nov', 'Dic'],
@@ -267,31 +213,6 @@ export const LABEL_TABLES: Readonly<Record<LabelLanguage, LanguageTable>> = {
       Streaming: 'Streaming',
       Physical: 'Home video',
     },
-    genres: {
-      Horror: 'Horror',
-      Thriller: 'Thriller',
-      Mystery: 'Mistero',
-      'Sci-Fi': 'Fantascienza',
-      Crime: 'Crimine',
-      Comedy: 'Commedia',
-      Romance: 'Romantico',
-      Fantasy: 'Fantasy',
-      Animation: 'Animazione',
-      Family: 'Famiglia',
-      Action: 'Azione',
-      History: 'Storia',
-      Music: 'Musica',
-      War: 'Guerra',
-      Western: 'Western',
-      Documentary: 'Documentario',
-      Drama: 'Dramma',
-      Adventure: 'Avventura',
-      Reality: 'Reality',
-      Kids: 'Bambini',
-      News: 'Notizie',
-      Soap: 'Soap',
-      Talk: 'Talk show',
-    },
   },
   pt: {
     months: ['Jan', 'Fev', 'Mar', 'Abr', 'Mai', 'Jun', 'Jul', 'Ago', 'Set', 'Out', 'Nov', 'Dez'],
@@ -337,31 +258,6 @@ export const LABEL_TABLES: Readonly<Record<LabelLanguage, LanguageTable>> = {
       Cinema: 'No cinema',
       Streaming: 'Streaming',
       Physical: 'Formato físico',
-    },
-    genres: {
-      Horror: 'Terror',
-      Thriller: 'Suspense',
-      Mystery: 'Mistério',
-      'Sci-Fi': 'Ficção científica',
-      Crime: 'Crime',
-      Comedy: 'Comédia',
-      Romance: 'Romance',
-      Fantasy: 'Fantasia',
-      Animation: 'Animação',
-      Family: 'Família',
-      Action: 'Ação',
-      History: 'História',
-      Music: 'Música',
-      War: 'Guerra',
-      Western: 'Faroeste',
-      Documentary: 'Documentário',
-      Drama: 'Drama',
-      Adventure: 'Aventura',
-      Reality: 'Reality',
-      Kids: 'Infantil',
-      News: 'Notícias',
-      Soap: 'Novela',
-      Talk: 'Talk show',
     },
   },
   'pt-br': {
@@ -424,31 +320,6 @@ export const LABEL_TABLES: Readonly<Record<LabelLanguage, LanguageTable>> = {
       Streaming: 'Streaming',
       Physical: 'Auf Disc',
     },
-    genres: {
-      Horror: 'Horror',
-      Thriller: 'Thriller',
-      Mystery: 'Mystery',
-      'Sci-Fi': 'Sci-Fi',
-      Crime: 'Krimi',
-      Comedy: 'Komödie',
-      Romance: 'Liebesfilm',
-      Fantasy: 'Fantasy',
-      Animation: 'Animation',
-      Family: 'Familie',
-      Action: 'Action',
-      History: 'Historie',
-      Music: 'Musik',
-      War: 'Krieg',
-      Western: 'Western',
-      Documentary: 'Doku',
-      Drama: 'Drama',
-      Adventure: 'Abenteuer',
-      Reality: 'Reality',
-      Kids: 'Kinder',
-      News: 'Nachrichten',
-      Soap: 'Seifenoper',
-      Talk: 'Talkshow',
-    },
   },
 };
 
@@ -501,9 +372,6 @@ export function translateLabel(text: string, lang: string | null | undefined): s
 }
 
 /** A genre label in `lang`. */
-export function translateGenre(label: GenreLabel, lang: string | null | undefined): string {
-  return lookup(lang, (table) => table.genres?.[label]) ?? label;
-}
 
 /** Short month name, month 1–12. */
 export function monthName(month: number, lang: string | null | undefined): string {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { GENRE_LABELS } from '../../src/title/genres.ts';
 import {
   datedLabel,
   LABEL_LANGUAGES,
@@ -9,7 +8,6 @@ import {
   languageLabel,
   monthName,
   SASH_LABEL_KEYS,
-  translateGenre,
   translateLabel,
   trendingLabel,
 } from '../../src/title/sashLabels.ts';
@@ -64,12 +62,6 @@ describe('every label is translated in every shipped language', () => {
     const months = Array.from({ length: 12 }, (_, index) => monthName(index + 1, lang));
     expect(new Set(months).size).toBe(12);
   });
-
-  it.each(NON_ENGLISH.filter((lang) => lang !== 'pt-br'))('%s: every genre has its own entry', (lang) => {
-    const translated = GENRE_LABELS.filter((label) => translateGenre(label, lang) !== label);
-    // A few genre names are loan words (Thriller, Western, Drama …); most must be translated.
-    expect(translated.length).toBeGreaterThan(GENRE_LABELS.length / 3);
-  });
 });
 
 describe('translateLabel', () => {
@@ -113,19 +105,6 @@ describe('templates', () => {
     [{ form: 'month', year: 2027, month: 2, day: 1, window: 'Physical' }, 'de', 'Auf Disc Feb 2027'],
   ] as const)('%j in %s', (parts, lang, text) => {
     expect(datedLabel(parts, lang)).toBe(text);
-  });
-});
-
-describe('genres', () => {
-  it.each([
-    ['Documentary', 'en', 'Doc'],
-    ['Horror', 'en', 'Horror'],
-    ['Sci-Fi', 'es', 'Ciencia ficción'],
-    ['Crime', 'fr', 'Policier'],
-    ['Comedy', 'pt-BR', 'Comédia'],
-    ['Documentary', 'de', 'Doku'],
-  ] as const)('%s in %s → %s', (label, lang, text) => {
-    expect(translateGenre(label, lang)).toBe(text);
   });
 });
 
