@@ -136,6 +136,8 @@ export function createPosterService(deps: PosterServiceDeps) {
       releaseStatusDates: options.releaseStatusDates,
       cinemaGreyscale: style.cinemaGreyscale,
       cinemaGreyscaleSkipIfAvailable: style.cinemaGreyscaleSkipIfAvailable,
+      useOriginalArt: options.useOriginalArt,
+      originalArtSource: options.originalArtSource,
     };
   }
 

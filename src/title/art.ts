@@ -97,6 +97,28 @@ export function chooseLogo(logos: readonly TmdbImage[], languages: readonly stri
   return null;
 }
 
+/**
+ * Original-art mode (`use_original_art`, reference §4.2.3): the poster with its own title, as the studio
+ * made it. `primary` is TMDB's main poster unless the wanted language is not English, then the best poster
+ * in that language; `top_rated` is the best-voted poster in language order. Null when neither exists.
+ */
+export function chooseOriginalPoster(
+  posters: readonly TmdbImage[],
+  posterPath: string | null,
+  languages: readonly string[],
+  source: 'primary' | 'top_rated',
+): TmdbImage | { filePath: string; language: string | null } | null {
+  const inLanguage = (language: string) =>
+    rankImages(posters.filter((p) => baseLanguage(p.language) === language))[0];
+  if (source === 'primary' && posterPath && (languages[0] ?? 'en') === 'en')
+    return { filePath: posterPath, language: 'en' };
+  for (const language of languages) {
+    const match = inLanguage(language);
+    if (match) return match;
+  }
+  return posterPath ? { filePath: posterPath, language: null } : null;
+}
+
 export function chooseArt(
   images: {
     posters: readonly TmdbImage[];

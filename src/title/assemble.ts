@@ -4,7 +4,13 @@
  */
 import type { Facts, ImageRef, QualityToken } from '../domain/facts.ts';
 import type { TmdbImage, TmdbTitle } from '../upstream/tmdb.ts';
-import { type ArtChoice, chooseArt, type LogoPriority } from './art.ts';
+import {
+  type ArtChoice,
+  chooseArt,
+  chooseOriginalPoster,
+  type LogoPriority,
+  logoLanguageOrder,
+} from './art.ts';
 import type { CuratedLists } from './curated.ts';
 import { genreLabel } from './genres.ts';
 import { qualityScore, qualityTier } from './quality.ts';
@@ -39,6 +45,9 @@ export interface FactOptions {
   sashPriority: readonly SashSlot[];
   releaseStatusCinemaOnly: boolean;
   releaseStatusDates: boolean;
+  /** Serve the poster with its own title as-is: no logo, no backdrop rescue (use_original_art). */
+  useOriginalArt?: boolean;
+  originalArtSource?: 'primary' | 'top_rated';
   /** The style greys Cinema/Production art (cinema_greyscale and friends): explain it with the sash. */
   cinemaGreyscale: boolean;
   cinemaGreyscaleSkipIfAvailable: boolean;
@@ -107,14 +116,25 @@ export function assembleFacts(
   now: Date,
 ): Facts {
   const { tmdb, mdblist } = data;
-  const art: ArtChoice = chooseArt(tmdb, {
+  const artOptions = {
     posterMinVotes: settings.posterMinVotes,
     posterMaxScoreDrop: settings.posterMaxScoreDrop,
     logoLanguage: options.language,
     originalLanguage: tmdb.originalLanguage,
     secondaryLanguage: options.logoLanguageSecondary,
     logoPriority: options.logoPriority,
-  });
+  };
+  let art: ArtChoice = chooseArt(tmdb, artOptions);
+  if (options.useOriginalArt) {
+    const original = chooseOriginalPoster(
+      tmdb.posters,
+      tmdb.posterPath,
+      [...logoLanguageOrder(artOptions), 'en'],
+      options.originalArtSource ?? 'primary',
+    );
+    // The studio's own poster carries its title: no logo over it, and no backdrop rescue.
+    if (original) art = { ...art, poster: original, posterIsTextless: false, backdrop: null, logo: null };
+  }
 
   const rating = aggregateRatings({
     mediaType: tmdb.mediaType,

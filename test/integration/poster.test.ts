@@ -134,3 +134,27 @@ describe('/poster in demo mode', () => {
     });
   });
 });
+
+describe('use_original_art', () => {
+  let app: Awaited<ReturnType<typeof startInProcessApp>>;
+  beforeAll(async () => {
+    app = await startInProcessApp({ JOBS_ENABLED: 'false' });
+  });
+  afterAll(() => app.close());
+
+  it('serves the studio poster as-is: text-bearing art, no logo, no backdrop rescue, its own cache entry', async () => {
+    const plain = (await (await app.get('/poster?imdb_id=tt0111161&type=movie&debug=1')).json()) as Record<
+      string,
+      unknown
+    >;
+    const original = (await (
+      await app.get('/poster?imdb_id=tt0111161&type=movie&use_original_art=true&debug=1')
+    ).json()) as Record<string, unknown>;
+    expect(plain.poster_is_textless).toBe(true);
+    expect(original).toMatchObject({ poster_is_textless: false, logo: null, backdrop: null });
+    expect(original.poster).not.toBe(plain.poster);
+    expect(original.cache_key).not.toBe(plain.cache_key);
+    const image = await app.get('/poster?imdb_id=tt0111161&type=movie&use_original_art=true');
+    expect(image.status).toBe(200);
+  });
+});

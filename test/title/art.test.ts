@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   chooseArt,
   chooseLogo,
+  chooseOriginalPoster,
   chooseTextlessPoster,
   type LogoPriority,
   logoLanguageOrder,
@@ -159,5 +160,28 @@ describe('choices over recorded TMDB images', () => {
     expect(choice.posterIsTextless).toBe(false);
     expect(choice.backdrop).toBeNull();
     expect(choice.logo).toBeNull();
+  });
+});
+
+describe('chooseOriginalPoster (use_original_art)', () => {
+  const posters = [
+    img('/en-low', 'en', 5, 2),
+    img('/en-top', 'en', 7, 40),
+    img('/fr', 'fr', 6, 9),
+    img('/t', null, 9, 99),
+  ];
+
+  it.each([
+    ['primary, English: TMDB’s main poster', 'primary', ['en'], '/main.jpg'],
+    ['primary, French: the best French poster', 'primary', ['fr', 'en'], '/fr'],
+    ['top_rated, English: the best-voted English poster', 'top_rated', ['en'], '/en-top'],
+    ['top_rated, no poster in the language: the next language', 'top_rated', ['de', 'en'], '/en-top'],
+    ['nothing in any language: the main poster', 'top_rated', ['ja'], '/main.jpg'],
+  ] as const)('%s', (_name, source, languages, expected) => {
+    expect(chooseOriginalPoster(posters, '/main.jpg', languages, source)?.filePath).toBe(expected);
+  });
+
+  it('never picks a textless poster, and gives null without any poster', () => {
+    expect(chooseOriginalPoster([img('/t', null, 9, 99)], null, ['en'], 'top_rated')).toBeNull();
   });
 });
