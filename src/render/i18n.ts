@@ -6,36 +6,14 @@
  * has glyphs in the shipped fonts.
  */
 
+import { GENRE_LABELS, type GenreLabel } from '../domain/genres.ts';
+
 export const LANGUAGES = ['en', 'es', 'fr', 'it', 'pt', 'pt-br', 'de'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-/** The untranslated genre keys the facts layer emits (reference §7 GENRE_PRIORITY labels). */
-export const GENRE_KEYS = [
-  'Horror',
-  'Thriller',
-  'Mystery',
-  'Sci-Fi',
-  'Crime',
-  'Comedy',
-  'Romance',
-  'Fantasy',
-  'Animation',
-  'Family',
-  'Action',
-  'History',
-  'Music',
-  'War',
-  'Western',
-  'Documentary',
-  'Drama',
-  'Adventure',
-  'Reality',
-  'Kids',
-  'News',
-  'Soap',
-  'Talk',
-] as const;
-export type GenreKey = (typeof GENRE_KEYS)[number];
+/** The untranslated genre keys the facts layer emits (one vocabulary: src/domain/genres.ts). */
+export const GENRE_KEYS = GENRE_LABELS;
+export type GenreKey = GenreLabel;
 
 export const UI_KEYS = ['N/A'] as const;
 export type UiKey = (typeof UI_KEYS)[number];

@@ -5,32 +5,9 @@
  * key ("Sci-Fi"); translation happens at draw time (src/render/i18n.ts, which owns every word the renderer prints).
  */
 
-export const GENRE_LABELS = [
-  'Horror',
-  'Thriller',
-  'Mystery',
-  'Sci-Fi',
-  'Crime',
-  'Comedy',
-  'Romance',
-  'Fantasy',
-  'Animation',
-  'Family',
-  'Action',
-  'History',
-  'Music',
-  'War',
-  'Western',
-  'Documentary',
-  'Drama',
-  'Adventure',
-  'Reality',
-  'Kids',
-  'News',
-  'Soap',
-  'Talk',
-] as const;
-export type GenreLabel = (typeof GENRE_LABELS)[number];
+import { GENRE_LABELS, type GenreLabel } from '../domain/genres.ts';
+
+export { GENRE_LABELS, type GenreLabel };
 
 /**
  * TMDB genre ids → label, in priority order. TV's merged genres map to their first half
