@@ -163,86 +163,60 @@ function isoDay(now: Date, offsetDays: number): string {
   return new Date(now.getTime() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 }
 
+/** A list of one kind's titles ranked by a number (popular, top_rated). */
+const ranked =
+  (kind: MediaKind, score: (t: CatalogueTitle) => number): ListHandler =>
+  (request, registry, ctx) =>
+    paged(
+      byKind(registry, kind)
+        .sort((a, b) => score(b) - score(a))
+        .map((t) => listItem(t, ctx, false)),
+      request,
+    );
+
+/** Movies in cinemas between two day offsets from the fake clock (now_playing, upcoming). */
+const theatricalWindow =
+  (fromDays: number, toDays: number): ListHandler =>
+  (request, registry, ctx) => {
+    const minimum = isoDay(request.now, fromDays);
+    const maximum = isoDay(request.now, toDays);
+    const titles = byKind(registry, 'movie').filter((t) => {
+      const date = theatrical(t, request.now);
+      return date !== null && date >= minimum && date <= maximum;
+    });
+    return paged(
+      titles.map((t) => listItem(t, ctx, false)),
+      request,
+      { dates: { maximum, minimum } },
+    );
+  };
+
+/** Series whose next episode's day satisfies `matches` (on_the_air, airing_today). */
+const nextEpisode =
+  (matches: (day: string, now: Date) => boolean): ListHandler =>
+  (request, registry, ctx) => {
+    const titles = byKind(registry, 'tv').filter((t) => {
+      const next = t.tv?.nextEpisode;
+      return next !== null && next !== undefined && matches(resolveDate(next.date, request.now), request.now);
+    });
+    return paged(
+      titles.map((t) => listItem(t, ctx, false)),
+      request,
+    );
+  };
+
 const LISTS: Record<MediaKind, Record<string, ListHandler>> = {
   movie: {
-    popular: (request, registry, ctx) =>
-      paged(
-        byKind(registry, 'movie')
-          .sort((a, b) => b.popularity - a.popularity)
-          .map((t) => listItem(t, ctx, false)),
-        request,
-      ),
-    top_rated: (request, registry, ctx) =>
-      paged(
-        byKind(registry, 'movie')
-          .sort((a, b) => b.voteAverage - a.voteAverage)
-          .map((t) => listItem(t, ctx, false)),
-        request,
-      ),
-    now_playing: (request, registry, ctx) => {
-      const minimum = isoDay(request.now, -42);
-      const maximum = isoDay(request.now, 0);
-      const titles = byKind(registry, 'movie').filter((t) => {
-        const date = theatrical(t, request.now);
-        return date !== null && date >= minimum && date <= maximum;
-      });
-      return paged(
-        titles.map((t) => listItem(t, ctx, false)),
-        request,
-        { dates: { maximum, minimum } },
-      );
-    },
-    upcoming: (request, registry, ctx) => {
-      const minimum = isoDay(request.now, 1);
-      const maximum = isoDay(request.now, 30);
-      const titles = byKind(registry, 'movie').filter((t) => {
-        const date = theatrical(t, request.now);
-        return date !== null && date >= minimum && date <= maximum;
-      });
-      return paged(
-        titles.map((t) => listItem(t, ctx, false)),
-        request,
-        { dates: { maximum, minimum } },
-      );
-    },
+    popular: ranked('movie', (t) => t.popularity),
+    top_rated: ranked('movie', (t) => t.voteAverage),
+    now_playing: theatricalWindow(-42, 0),
+    upcoming: theatricalWindow(1, 30),
   },
   tv: {
-    popular: (request, registry, ctx) =>
-      paged(
-        byKind(registry, 'tv')
-          .sort((a, b) => b.popularity - a.popularity)
-          .map((t) => listItem(t, ctx, false)),
-        request,
-      ),
-    top_rated: (request, registry, ctx) =>
-      paged(
-        byKind(registry, 'tv')
-          .sort((a, b) => b.voteAverage - a.voteAverage)
-          .map((t) => listItem(t, ctx, false)),
-        request,
-      ),
-    on_the_air: (request, registry, ctx) => {
-      const maximum = isoDay(request.now, 7);
-      const titles = byKind(registry, 'tv').filter((t) => {
-        const next = t.tv?.nextEpisode;
-        return next !== null && next !== undefined && resolveDate(next.date, request.now) <= maximum;
-      });
-      return paged(
-        titles.map((t) => listItem(t, ctx, false)),
-        request,
-      );
-    },
-    airing_today: (request, registry, ctx) => {
-      const today = isoDay(request.now, 0);
-      const titles = byKind(registry, 'tv').filter((t) => {
-        const next = t.tv?.nextEpisode;
-        return next !== null && next !== undefined && resolveDate(next.date, request.now) === today;
-      });
-      return paged(
-        titles.map((t) => listItem(t, ctx, false)),
-        request,
-      );
-    },
+    popular: ranked('tv', (t) => t.popularity),
+    top_rated: ranked('tv', (t) => t.voteAverage),
+    on_the_air: nextEpisode((day, now) => day <= isoDay(now, 7)),
+    airing_today: nextEpisode((day, now) => day === isoDay(now, 0)),
   },
 };
 
