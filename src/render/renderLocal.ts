@@ -10,6 +10,7 @@ import { contentTypeOf, encodeCanvas } from './draw/encode.ts';
 import { prepareLogo } from './draw/logo.ts';
 import { canvasMetrics } from './draw/measure.ts';
 import { paintLayers } from './draw/paint.ts';
+import { giveBackSurface, ImageScope } from './draw/surfaces.ts';
 import { registerFonts } from './fonts.ts';
 import { type ArtSource, CANVAS_HEIGHT, CANVAS_WIDTH } from './layout/context.ts';
 import { buildScene, shouldGreyscale } from './layout/scene.ts';
@@ -36,37 +37,48 @@ export async function paintPoster(input: RenderInput): Promise<PaintedPoster> {
   const { facts, style } = input;
 
   const greyscale = shouldGreyscale(facts, style);
-  const base = await drawBaseArt(
-    { art: input.art, backdrop: input.backdrop ?? null, facts, greyscale: greyscale },
-    W,
-    H,
-  );
-  check();
-  const warnings = [...base.warnings];
-  const wantsLogo = !style.textless && base.textless;
-  const logo = wantsLogo ? await prepareLogo(input.logo, warnings) : null;
-  check();
-  const scene = buildScene({
-    facts,
-    style,
-    art: { source: base.source, textless: base.textless, thumb: base.thumb },
-    logo: logo?.info ?? null,
-    metrics: canvasMetrics,
-  });
-  paintLayers(base.ctx, scene.layers, { logo: logo?.decoded.image ?? null, art: base.sourceArt });
-  check();
-  return {
-    canvas: base.canvas,
-    scene,
-    artSource: base.source,
-    warnings,
-    greyscale: greyscale && base.source !== 'fallback_canvas',
-  };
+  // The decoded art and logo are only read while painting; then their holders go back for reuse.
+  const images = new ImageScope();
+  try {
+    const base = await drawBaseArt(
+      { art: input.art, backdrop: input.backdrop ?? null, facts, greyscale, images },
+      W,
+      H,
+    );
+    check();
+    const warnings = [...base.warnings];
+    const wantsLogo = !style.textless && base.textless;
+    const logo = wantsLogo ? await prepareLogo(input.logo, warnings, images) : null;
+    check();
+    const scene = buildScene({
+      facts,
+      style,
+      art: { source: base.source, textless: base.textless, thumb: base.thumb },
+      logo: logo?.info ?? null,
+      metrics: canvasMetrics,
+    });
+    paintLayers(base.ctx, scene.layers, { logo: logo?.decoded.image ?? null, art: base.sourceArt });
+    check();
+    return {
+      canvas: base.canvas,
+      scene,
+      artSource: base.source,
+      warnings,
+      greyscale: greyscale && base.source !== 'fallback_canvas',
+    };
+  } finally {
+    images.close();
+  }
 }
 
 export async function renderLocal(input: RenderInput): Promise<RenderResult> {
   const painted = await paintPoster(input);
-  const bytes = await encodeCanvas(painted.canvas, input.output.format, input.output.quality);
+  let bytes: Buffer;
+  try {
+    bytes = await encodeCanvas(painted.canvas, input.output.format, input.output.quality);
+  } finally {
+    giveBackSurface(painted.canvas);
+  }
   return {
     bytes,
     contentType: contentTypeOf(input.output.format),

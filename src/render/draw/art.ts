@@ -9,6 +9,7 @@ import { CROP_ASPECT, chooseCropLeft } from '../crop.ts';
 import { fallbackPixels } from '../fallbackCanvas.ts';
 import type { ArtSource } from '../layout/context.ts';
 import { type Decoded, decodeImage, ImageRejected } from './decode.ts';
+import { type ImageScope, takeSurface } from './surfaces.ts';
 
 export interface BaseArt {
   canvas: Canvas;
@@ -39,6 +40,8 @@ export interface ArtInput {
   backdrop: Uint8Array | null;
   facts: Facts;
   greyscale: boolean;
+  /** Holders for the decoded art; the caller closes the scope once painting is done. */
+  images: ImageScope;
 }
 
 /** Longest side kept when sharp decodes (art is drawn at 500×750, backdrops cropped first). */
@@ -48,10 +51,11 @@ async function tryDecode(
   bytes: Uint8Array | null,
   what: string,
   warnings: string[],
+  images: ImageScope,
 ): Promise<Decoded | null> {
   if (!bytes) return null;
   try {
-    return await decodeImage(bytes, { maxSide: ART_MAX_SIDE });
+    return await decodeImage(bytes, { maxSide: ART_MAX_SIDE, images });
   } catch (err) {
     warnings.push(`${what}_rejected:${err instanceof ImageRejected ? err.reason : 'error'}`);
     return null;
@@ -66,8 +70,7 @@ function coverRect(w: number, h: number, W: number, H: number) {
 }
 
 function newCanvas(W: number, H: number): { canvas: Canvas; ctx: SKRSContext2D } {
-  const canvas = createCanvas(W, H);
-  const ctx = canvas.getContext('2d');
+  const { canvas, ctx } = takeSurface(W, H);
   ctx.lang = 'en';
   return { canvas, ctx };
 }
@@ -154,7 +157,7 @@ export function backdropCropRect(img: Decoded): { sx: number; sy: number; sw: nu
 export async function drawBaseArt(input: ArtInput, W: number, H: number): Promise<BaseArt> {
   const warnings: string[] = [];
   const { canvas, ctx } = newCanvas(W, H);
-  const poster = await tryDecode(input.art, 'art', warnings);
+  const poster = await tryDecode(input.art, 'art', warnings, input.images);
   const posterTextless = input.facts.posterIsTextless;
   const draw = (img: Decoded, rect: SourceRect) => {
     drawSource(ctx, img.image, rect, W, H, input.greyscale);
@@ -169,7 +172,7 @@ export async function drawBaseArt(input: ArtInput, W: number, H: number): Promis
     return { canvas, ctx, source: 'poster', textless: posterTextless, ...drawn, warnings };
   }
   // A text-bearing poster loses to a textless backdrop: our logo goes on the crop instead.
-  const backdrop = await tryDecode(input.backdrop ?? null, 'backdrop', warnings);
+  const backdrop = await tryDecode(input.backdrop ?? null, 'backdrop', warnings, input.images);
   if (backdrop) {
     const drawn = draw(backdrop, backdropCropRect(backdrop));
     return { canvas, ctx, source: 'backdrop_crop', textless: true, ...drawn, warnings };

@@ -14,6 +14,7 @@ import { type Canvas, createCanvas, Image, ImageData } from '@napi-rs/canvas';
 import sharp, { type Metadata } from 'sharp';
 import { readHeader } from '../analysis/header.ts';
 import { isComplete } from '../analysis/integrity.ts';
+import type { ImageScope } from './surfaces.ts';
 
 export const MAX_INPUT_BYTES = 25 * 1024 * 1024;
 export const MAX_INPUT_PIXELS = 50_000_000;
@@ -48,6 +49,8 @@ export interface Decoded {
 export interface DecodeOptions {
   /** Longest side to keep on the sharp path (the output never needs more). */
   maxSide: number;
+  /** Where the fast path gets its image holder (reused across renders); a new Image without one. */
+  images?: ImageScope;
 }
 
 function toBuffer(bytes: Uint8Array): Buffer {
@@ -88,7 +91,7 @@ export async function decodeImage(
     !head.animated;
   if (fast) {
     if (!isComplete(buf, head.format)) throw new ImageRejected('truncated', head.format);
-    const img = new Image();
+    const img = opts.images?.take() ?? new Image();
     img.src = buf;
     if (img.width === head.width && img.height === head.height) {
       return { image: img, width: head.width, height: head.height, decoder: 'skia' };

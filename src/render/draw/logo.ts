@@ -3,6 +3,7 @@ import { createCanvas } from '@napi-rs/canvas';
 import { alphaBounds, isDarkAchromatic } from '../analysis/logo.ts';
 import type { LogoInfo } from '../layout/context.ts';
 import { type Decoded, decodeImage, ImageRejected } from './decode.ts';
+import type { ImageScope } from './surfaces.ts';
 
 /** Analysis resolution: bounds are found on a copy at most this wide, then scaled back. */
 const ANALYSIS_MAX = 256;
@@ -16,11 +17,12 @@ export interface PreparedLogo {
 export async function prepareLogo(
   bytes: Uint8Array | null,
   warnings: string[],
+  images: ImageScope,
 ): Promise<PreparedLogo | null> {
   if (!bytes) return null;
   let decoded: Decoded;
   try {
-    decoded = await decodeImage(bytes, { maxSide: LOGO_MAX_SIDE });
+    decoded = await decodeImage(bytes, { maxSide: LOGO_MAX_SIDE, images });
   } catch (err) {
     warnings.push(`logo_rejected:${err instanceof ImageRejected ? err.reason : 'error'}`);
     return null;
