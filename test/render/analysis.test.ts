@@ -3,7 +3,12 @@ import type { Rgb } from '../../src/domain/style.ts';
 import { fromHsl, luma, toHsl } from '../../src/render/analysis/color.ts';
 import { dominantColors, isSkin } from '../../src/render/analysis/dominant.ts';
 import { alphaBounds, isDarkAchromatic } from '../../src/render/analysis/logo.ts';
-import { meanColor, solidThumbnail, type Thumbnail } from '../../src/render/analysis/thumbnail.ts';
+import {
+  meanColor,
+  solidThumbnail,
+  type Thumbnail,
+  thumbnailOfRgba,
+} from '../../src/render/analysis/thumbnail.ts';
 import { chooseCropLeft, faceCentre } from '../../src/render/crop.ts';
 import {
   DEFAULT_TINT,
@@ -71,6 +76,44 @@ describe('dominant colours', () => {
     const t = thumb(10, 15, (_x, y) => (y < 5 ? [255, 0, 0] : [0, 0, 255]));
     expect(meanColor(t, { x: 0, y: 0, w: 500, h: 250 }, 500, 750)).toEqual([255, 0, 0]);
     expect(meanColor(t, { x: 0, y: 500, w: 500, h: 250 }, 500, 750)).toEqual([0, 0, 255]);
+  });
+});
+
+describe('thumbnail of RGBA pixels', () => {
+  function rgba(w: number, h: number, paint: (x: number, y: number) => Rgb): Uint8Array {
+    const px = new Uint8Array(w * h * 4);
+    for (let y = 0; y < h; y++)
+      for (let x = 0; x < w; x++) {
+        px.set([...paint(x, y), 255], (y * w + x) * 4);
+      }
+    return px;
+  }
+
+  it('each thumbnail pixel is the mean of its own block', () => {
+    // 40×60 → 4×6: 10×10 blocks; left half red, right half blue, bottom third green.
+    const px = rgba(40, 60, (x, y) => (y >= 40 ? [0, 200, 0] : x < 20 ? [220, 0, 0] : [0, 0, 220]));
+    const t = thumbnailOfRgba(px, 40, 60, 4, 6);
+    const at = (x: number, y: number) => Array.from(t.rgb.subarray((y * 4 + x) * 3, (y * 4 + x) * 3 + 3));
+    expect([t.width, t.height]).toEqual([4, 6]);
+    expect(at(0, 0)).toEqual([220, 0, 0]);
+    expect(at(3, 3)).toEqual([0, 0, 220]);
+    expect(at(2, 5)).toEqual([0, 200, 0]);
+  });
+
+  it('averages fine texture instead of aliasing onto one of its colours', () => {
+    // Stripes three pixels wide: a point sample per block would see pure black or pure white. The
+    // step-2 lattice is biased on such a regular pattern, but never collapses onto one colour.
+    const px = rgba(60, 60, (x) => (Math.floor(x / 3) % 2 === 0 ? [255, 255, 255] : [0, 0, 0]));
+    const t = thumbnailOfRgba(px, 60, 60, 6, 6);
+    for (let i = 0; i < t.rgb.length; i++) {
+      expect(t.rgb[i]).toBeGreaterThan(30);
+      expect(t.rgb[i]).toBeLessThan(225);
+    }
+  });
+
+  it('a block smaller than the step still reads one pixel', () => {
+    const px = rgba(3, 3, () => [10, 20, 30]);
+    expect(Array.from(thumbnailOfRgba(px, 3, 3, 3, 3).rgb.subarray(0, 3))).toEqual([10, 20, 30]);
   });
 });
 

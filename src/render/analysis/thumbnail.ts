@@ -64,3 +64,45 @@ export function meanColor(thumb: Thumbnail, region: Region, canvasW: number, can
   }
   return [Math.round(r / n), Math.round(g / n), Math.round(b / n)];
 }
+
+/**
+ * Box-filtered thumbnail of RGBA pixels (the drawn base art, read back once). Each thumbnail pixel is
+ * the mean of its block sampled on every `step`-th row and column: a 10×10 block at step 2 averages 25
+ * pixels, close to the full mean at a quarter of the reads (grain and text edges average out, where a
+ * point sample would alias). Alpha is ignored: the pixels are opaque art.
+ */
+export function thumbnailOfRgba(
+  rgba: Uint8Array | Uint8ClampedArray,
+  width: number,
+  height: number,
+  outW: number,
+  outH: number,
+  step = 2,
+): Thumbnail {
+  const rgb = new Uint8Array(outW * outH * 3);
+  for (let ty = 0; ty < outH; ty++) {
+    const y0 = Math.floor((ty * height) / outH);
+    const y1 = Math.max(y0 + 1, Math.floor(((ty + 1) * height) / outH));
+    for (let tx = 0; tx < outW; tx++) {
+      const x0 = Math.floor((tx * width) / outW);
+      const x1 = Math.max(x0 + 1, Math.floor(((tx + 1) * width) / outW));
+      let r = 0;
+      let g = 0;
+      let b = 0;
+      let n = 0;
+      for (let y = y0; y < y1; y += step) {
+        for (let x = x0, i = (y * width + x0) * 4; x < x1; x += step, i += 4 * step) {
+          r += rgba[i] ?? 0;
+          g += rgba[i + 1] ?? 0;
+          b += rgba[i + 2] ?? 0;
+          n++;
+        }
+      }
+      const j = (ty * outW + tx) * 3;
+      rgb[j] = Math.round(r / n);
+      rgb[j + 1] = Math.round(g / n);
+      rgb[j + 2] = Math.round(b / n);
+    }
+  }
+  return { width: outW, height: outH, rgb };
+}

@@ -4,7 +4,7 @@
  */
 import { type Canvas, createCanvas, type Image, ImageData, type SKRSContext2D } from '@napi-rs/canvas';
 import type { Facts } from '../../domain/facts.ts';
-import type { Thumbnail } from '../analysis/thumbnail.ts';
+import { type Thumbnail, thumbnailOfRgba } from '../analysis/thumbnail.ts';
 import { CROP_ASPECT, chooseCropLeft } from '../crop.ts';
 import { fallbackPixels } from '../fallbackCanvas.ts';
 import type { ArtSource } from '../layout/context.ts';
@@ -94,50 +94,24 @@ function drawSource(
 export type SourceRect = { sx: number; sy: number; sw: number; sh: number };
 
 /**
- * RGB thumbnail of a region of a drawable, for the pure analysis code. Drawn from the source image,
- * never from the poster canvas: reading the canvas would snapshot its surface, and the next overlay
- * drawn onto it would then pay a copy-on-write of all 1.5 MB (~0.5–1 ms).
+ * RGB thumbnail of a region of a drawable (the backdrop's saliency map, before anything is drawn).
  */
-export function thumbnailOf(
-  src: Image | Canvas,
-  r: SourceRect,
-  width: number,
-  height: number,
-  greyscale = false,
-): Thumbnail {
+export function thumbnailOf(src: Image | Canvas, r: SourceRect, width: number, height: number): Thumbnail {
   const c = createCanvas(width, height);
   const ctx = c.getContext('2d');
-  if (greyscale) ctx.filter = 'grayscale(1)';
   ctx.drawImage(src, r.sx, r.sy, r.sw, r.sh, 0, 0, width, height);
-  const rgba = ctx.getImageData(0, 0, width, height).data;
-  return { width, height, rgb: rgbOf(rgba) };
+  const { data } = ctx.getImageData(0, 0, width, height);
+  return thumbnailOfRgba(data, width, height, width, height, 1);
 }
 
-function rgbOf(rgba: Uint8ClampedArray): Uint8Array {
-  const rgb = new Uint8Array((rgba.length / 4) * 3);
-  for (let i = 0, j = 0; i < rgba.length; i += 4, j += 3) {
-    rgb[j] = rgba[i] ?? 0;
-    rgb[j + 1] = rgba[i + 1] ?? 0;
-    rgb[j + 2] = rgba[i + 2] ?? 0;
-  }
-  return rgb;
-}
-
-/** Nearest-neighbour thumbnail of raw RGBA pixels (the procedural canvas). */
-function thumbnailOfPixels(rgba: Uint8ClampedArray, W: number, H: number): Thumbnail {
-  const rgb = new Uint8Array(THUMB_W * THUMB_H * 3);
-  for (let y = 0; y < THUMB_H; y++) {
-    const sy = Math.min(H - 1, Math.floor(((y + 0.5) * H) / THUMB_H));
-    for (let x = 0; x < THUMB_W; x++) {
-      const sx = Math.min(W - 1, Math.floor(((x + 0.5) * W) / THUMB_W));
-      const i = (sy * W + sx) * 4;
-      const j = (y * THUMB_W + x) * 3;
-      rgb[j] = rgba[i] ?? 0;
-      rgb[j + 1] = rgba[i + 1] ?? 0;
-      rgb[j + 2] = rgba[i + 2] ?? 0;
-    }
-  }
-  return { width: THUMB_W, height: THUMB_H, rgb };
+/**
+ * The layout's thumbnail, read back from the drawn base art. `canvas.data()` copies the surface
+ * (0.3 ms) without snapshotting it, so later overlays pay no copy-on-write; drawing the source a second
+ * time into a small canvas measured ~0.4 ms slower (docs/PERFORMANCE.md). Opaque art, so the
+ * premultiplied surface equals the straight colours.
+ */
+function thumbnailOfCanvas(canvas: Canvas): Thumbnail {
+  return thumbnailOfRgba(canvas.data(), canvas.width, canvas.height, THUMB_W, THUMB_H);
 }
 
 /** The backdrop window to crop: full height, 2/3 as wide, placed by saliency. */
@@ -162,7 +136,7 @@ export async function drawBaseArt(input: ArtInput, W: number, H: number): Promis
   const draw = (img: Decoded, rect: SourceRect) => {
     drawSource(ctx, img.image, rect, W, H, input.greyscale);
     return {
-      thumb: thumbnailOf(img.image, rect, THUMB_W, THUMB_H, input.greyscale),
+      thumb: thumbnailOfCanvas(canvas),
       sourceArt: { image: img.image, rect, greyscale: input.greyscale },
     };
   };
@@ -183,6 +157,6 @@ export async function drawBaseArt(input: ArtInput, W: number, H: number): Promis
   }
   const pixels = fallbackPixels(input.facts.genre, W, H);
   ctx.putImageData(new ImageData(pixels, W, H), 0, 0);
-  const thumb = thumbnailOfPixels(pixels, W, H);
+  const thumb = thumbnailOfRgba(pixels, W, H, THUMB_W, THUMB_H);
   return { canvas, ctx, source: 'fallback_canvas', textless: true, thumb, sourceArt: null, warnings };
 }
