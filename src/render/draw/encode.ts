@@ -19,10 +19,10 @@ export async function encodeCanvas(canvas: Canvas, format: OutputFormat, quality
   const q = Math.max(1, Math.min(100, Math.round(quality)));
   if (format === 'jpeg') return canvas.encode('jpeg', q);
   const { width, height } = canvas;
-  const data = canvas.getContext('2d').getImageData(0, 0, width, height).data;
-  return sharp(Buffer.from(data.buffer, data.byteOffset, data.byteLength), {
-    raw: { width, height, channels: 4 },
-  })
+  // The stored surface, premultiplied (a plain copy, ~0.3 ms; getImageData un-premultiplies ~3 ms).
+  // Dropping alpha from premultiplied pixels shows any transparent art over black — what Skia's JPEG
+  // encoder does too, so both formats look the same.
+  return sharp(canvas.data(), { raw: { width, height, channels: 4 } })
     .removeAlpha()
     .webp({ quality: q, effort: WEBP_EFFORT })
     .toBuffer();
