@@ -35,7 +35,7 @@ export interface FakeUpstreamOptions {
 export interface FakeUpstreamUrls {
   /** TMDB_API_BASE: `${tmdbApiBase}/movie/550?api_key=…`. */
   tmdbApiBase: string;
-  /** Image base: `${tmdbImageBase}/w780/abc.jpg`. */
+  /** Image base: `${tmdbImageBase}/w500/abc.jpg`. */
   tmdbImageBase: string;
   mdblistApiBase: string;
   /** The stream addon as a user pastes it (manifest URL). */

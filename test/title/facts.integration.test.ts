@@ -80,7 +80,7 @@ describe('title facts against the fake upstream', () => {
       genre: 'Crime',
     }); // Crime outranks Drama in GENRE_PRIORITY
     expect(facts.posterIsTextless).toBe(true);
-    expect(facts.poster?.url).toContain('/tmdb-images/t/p/w780/');
+    expect(facts.poster?.url).toContain('/tmdb-images/t/p/w500/');
     expect(facts.logo?.language).toBe('en');
     expect(facts.score).toBeGreaterThan(50);
     expect(Object.keys(facts.ratingWeights).length).toBeGreaterThan(0);
