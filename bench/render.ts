@@ -96,10 +96,10 @@ async function inputs(): Promise<{
   make: (style: Partial<PosterStyle>, format: Format, source?: Source) => RenderInput;
 }> {
   // TMDB poster sizes (see Source) and the w500 logo the service fetches.
-  const sources: Record<Source, Buffer> = {
-    w780: await posterJpeg(ART_PRESETS.dusk),
-    w500: await posterJpeg(ART_PRESETS.dusk, { width: 500, height: 750 }),
-  };
+  const w780 = await posterJpeg(ART_PRESETS.dusk);
+  // TMDB makes its smaller sizes by downscaling the original, so w500 is made the same way.
+  const w500 = await sharp(w780).resize(500, 750).jpeg({ quality: 85 }).toBuffer();
+  const sources: Record<Source, Buffer> = { w780, w500 };
   const logo = await sharp(await logoPng())
     .resize(500)
     .png()
