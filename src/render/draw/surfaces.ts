@@ -1,12 +1,12 @@
 /**
  * Reused native surfaces: decoded-image holders and the 500×750 poster canvas.
  *
- * Why: every `new Image()` reports its decoded bitmap (3.6 MB for a TMDB w780 poster) to V8 as
- * external memory, and a new canvas its 1.5 MB surface; V8 only learns that memory is free when it
- * collects the wrappers, so every ~8 renders the external total crosses V8's limit and forces a full
- * mark-compact (2–6 ms). Handing the same objects back keeps the external total flat: 0 instead of
- * ~30 full collections per 400 renders, ~0.7 ms off the median and most of the p90 tail
- * (docs/PERFORMANCE.md).
+ * Why: every `new Image()` reports its decoded bitmap (1.5 MB for a TMDB w500 poster, 3.6 MB at
+ * w780) to V8 as external memory, and a new canvas its 1.5 MB surface; V8 only learns that memory is
+ * free when it collects the wrappers, so every few renders the external total crosses V8's limit and
+ * forces a full mark-compact (2–6 ms). Handing the same objects back keeps the external total flat:
+ * 0 instead of ~30 full collections per 400 renders from w780 art, ~0.7 ms off the median and most of
+ * the p90 tail (docs/PERFORMANCE.md).
  *
  * Per thread (module state is per worker), bounded, and safe for renders interleaving on one thread:
  * an object is either lent to exactly one render or idle.
