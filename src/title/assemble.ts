@@ -69,7 +69,7 @@ export interface ServerFactSettings {
  * (~28 %) for nothing visible at 500 px (docs/PERFORMANCE.md). Backdrops at w1280, the crop taking a
  * 2:3 window of their full height; logos at w500, fitted into a smaller box anyway.
  */
-export const TMDB_SIZES = { poster: 'w500', backdrop: 'w1280', logo: 'w500' } as const;
+const TMDB_SIZES = { poster: 'w500', backdrop: 'w1280', logo: 'w500' } as const;
 
 const imageRef = (
   image: TmdbImage | { filePath: string; language: string | null } | null,
