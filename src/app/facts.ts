@@ -9,6 +9,7 @@ import type { ServerFactSettings } from '../title/assemble.ts';
 import { createCachedFetcher, type LookupResult } from '../title/cachedFetch.ts';
 import { type CuratedLists, loadCuratedLists } from '../title/curated.ts';
 import { createTitleGatherer } from '../title/gather.ts';
+import type { FactSources } from '../title/sources.ts';
 import type { UpstreamEndpoints } from '../upstream/endpoints.ts';
 import { type AttemptOutcome, createUpstreamHttp, type UpstreamService } from '../upstream/http.ts';
 import { createMdblistClient } from '../upstream/mdblist.ts';
@@ -30,7 +31,7 @@ export async function createFacts(
   ports: { storage: Storage; coordinator: Coordinator },
   hooks: FactsHooks = {},
   now: () => number = Date.now,
-) {
+): Promise<FactSources> {
   const origins = [
     upstream.tmdbApiBase,
     upstream.tmdbImageBase,
@@ -98,5 +99,3 @@ export async function createFacts(
   const lists: CuratedLists = curated.lists;
   return { http, tmdb, mdblist, quality, fetcher, gatherer, settings, lists, close: () => http.close() };
 }
-
-export type FactsContext = Awaited<ReturnType<typeof createFacts>>;

@@ -12,9 +12,10 @@ import type { Storage } from '../ports/storage.ts';
 import { createAdmission } from '../poster/admission.ts';
 import { createArtCache } from '../poster/artCache.ts';
 import { createCompositeStore } from '../poster/compositeStore.ts';
+import { createLogoService } from '../poster/logo.ts';
 import { createPosterService } from '../poster/service.ts';
 import { createRenderPool } from '../render/index.ts';
-import type { FactsContext } from './facts.ts';
+import type { FactSources } from '../title/sources.ts';
 
 export type OutageReporter = ReturnType<typeof createOutageReporter>;
 
@@ -35,7 +36,7 @@ export function createOutageReporter(logger: Logger, windowMs = 60_000) {
 export function createPosters(
   config: Config,
   ports: { storage: Storage; blobStore: BlobStore },
-  facts: FactsContext,
+  facts: FactSources,
   logger: Logger,
   metrics: Metrics,
   outages: OutageReporter = createOutageReporter(logger),
@@ -70,5 +71,6 @@ export function createPosters(
   });
   metrics.sources.renderInflight = () => admission.inFlight();
   metrics.sources.renderQueueDepth = () => admission.queued();
-  return { service, store, admission, pool, close: () => pool.close() };
+  const logos = createLogoService({ facts, now: Date.now });
+  return { service, logos, store, admission, pool, close: () => pool.close() };
 }

@@ -131,6 +131,7 @@ export async function startApp(
       upstream,
       facts,
       posters: posters.service,
+      logos: posters.logos,
       metrics,
       scheduler,
       prune,

@@ -1,4 +1,3 @@
-import type { FactsContext } from '../app/facts.ts';
 import type { Config } from '../config/schema.ts';
 import type { Scheduler } from '../jobs/scheduler.ts';
 import type { Logger } from '../observability/logger.ts';
@@ -8,10 +7,12 @@ import type { Coordinator } from '../ports/coordinator.ts';
 import type { Storage } from '../ports/storage.ts';
 import type { Admission } from '../poster/admission.ts';
 import type { CompositeStore } from '../poster/compositeStore.ts';
+import type { LogoService } from '../poster/logo.ts';
 import type { PosterService } from '../poster/service.ts';
+import type { RouteFacts } from '../title/sources.ts';
 import type { UpstreamEndpoints } from '../upstream/endpoints.ts';
 
-/** Everything the HTTP layer needs, built once by the composition root (src/main.ts). */
+/** Everything the HTTP layer needs, built once by the composition root (src/app/start.ts). */
 export interface AppDeps {
   config: Config;
   logger: Logger;
@@ -19,9 +20,10 @@ export interface AppDeps {
   coordinator: Coordinator;
   blobStore: BlobStore;
   upstream: UpstreamEndpoints;
-  /** Upstream clients and fact caches: the TMDB proxies (/search, /resolve-imdb) and /logo use them. */
-  facts: FactsContext;
+  /** Upstream clients: the TMDB proxies (/search, /resolve-imdb), thumbnails, status and caps use them. */
+  facts: RouteFacts;
   posters: PosterService;
+  logos: LogoService;
   metrics: Metrics;
   scheduler: Scheduler;
   prune: { pendingDeletes(): number };

@@ -1,25 +1,44 @@
 /**
- * Typed errors with a public message. The error handler maps them to responses; anything else becomes
- * a generic 500 whose body carries only the request id (details stay in the redacted log).
+ * The one place a domain error (src/domain/errors.ts) becomes an HTTP status and headers. Anything that
+ * is not a domain error becomes a generic 500 whose body carries only the request id (details stay in
+ * the redacted log). Routes throw the domain constructors, re-exported here for them.
  */
-export class AppError extends Error {
-  readonly status: number;
-  readonly code: string;
-  readonly publicMessage: string;
-  readonly headers: Record<string, string>;
+import { DomainError, type DomainErrorKind } from '../domain/errors.ts';
 
-  constructor(status: number, code: string, publicMessage: string, headers: Record<string, string> = {}) {
-    super(publicMessage);
-    this.name = 'AppError';
-    this.status = status;
-    this.code = code;
-    this.publicMessage = publicMessage;
-    this.headers = headers;
-  }
+export {
+  badRequest,
+  badUpstream,
+  DomainError,
+  forbidden,
+  notFound,
+  rateLimited,
+  unavailable,
+} from '../domain/errors.ts';
+
+const STATUS: Record<DomainErrorKind, number> = {
+  bad_request: 400,
+  forbidden: 403,
+  not_found: 404,
+  rate_limited: 429,
+  bad_upstream: 502,
+  unavailable: 503,
+};
+
+export interface HttpError {
+  status: number;
+  headers: Record<string, string>;
+  body: { error: string; message: string };
 }
 
-export const badRequest = (code: string, message: string) => new AppError(400, code, message);
-export const forbidden = (message = 'access denied') => new AppError(403, 'forbidden', message);
-export const notFound = (code: string, message: string) => new AppError(404, code, message);
-export const unavailable = (code: string, message: string, retryAfterSeconds?: number) =>
-  new AppError(503, code, message, retryAfterSeconds ? { 'retry-after': String(retryAfterSeconds) } : {});
+export function httpErrorOf(error: DomainError): HttpError {
+  return {
+    status: STATUS[error.kind],
+    headers: error.retryAfterSeconds ? { 'retry-after': String(error.retryAfterSeconds) } : {},
+    body: { error: error.code, message: error.publicMessage },
+  };
+}
+
+/** An identity parse failure (src/poster/identity.ts) as a domain error: 404 for an unknown id form. */
+export function identityError(failure: { status: 400 | 404; code: string; message: string }): DomainError {
+  return new DomainError(failure.status === 404 ? 'not_found' : 'bad_request', failure.code, failure.message);
+}

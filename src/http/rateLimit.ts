@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { Coordinator } from '../ports/coordinator.ts';
-import { AppError } from './errors.ts';
+import { rateLimited } from './errors.ts';
 
 export function tenantOf(ownKey: string | undefined, fallback: string): string {
   return ownKey ? createHash('sha256').update(ownKey).digest('hex').slice(0, 16) : fallback;
@@ -26,7 +26,6 @@ export async function enforceRateLimit(
   if (limitPerSecond <= 0) return;
   const decision = await coordinator.hitRateLimit(`rl:${bucket}`, limitPerSecond);
   if (!decision.allowed) {
-    const retryAfter = String(Math.max(1, decision.retryAfterSeconds));
-    throw new AppError(429, 'rate_limited', 'too many requests, slow down', { 'retry-after': retryAfter });
+    throw rateLimited(Math.max(1, decision.retryAfterSeconds));
   }
 }

@@ -5,10 +5,10 @@
  * - trending-fetch: 10 s after start, then every 24 h, lease 26 h.
  */
 import path from 'node:path';
-import type { FactsContext } from '../app/facts.ts';
 import type { Config } from '../config/schema.ts';
 import type { BlobStore } from '../ports/blobStore.ts';
 import type { Storage } from '../ports/storage.ts';
+import type { JobFacts } from '../title/sources.ts';
 import { createArcticShiftClient } from '../upstream/arcticShift.ts';
 import { pollDigitalReleases } from './digitalReleases.ts';
 import { createPruneJob } from './prune.ts';
@@ -20,7 +20,7 @@ const HOUR = 60 * MINUTE;
 
 export function buildJobs(
   config: Config,
-  deps: { storage: Storage; blobStore: BlobStore; facts: FactsContext; arcticShiftBase: string },
+  deps: { storage: Storage; blobStore: BlobStore; facts: JobFacts; arcticShiftBase: string },
   now: () => number = Date.now,
 ) {
   const prune = createPruneJob({

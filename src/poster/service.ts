@@ -9,13 +9,13 @@
  * Every answer leaves within POSTER_DEADLINE_MS: facts or art still missing then are left out and the
  * poster is provisional (served with no-store, never stored) while the fetches finish in the background.
  */
-import type { FactsContext } from '../app/facts.ts';
 import type { Config } from '../config/schema.ts';
+import { DomainError, notFound, RETRY_AFTER_SECONDS, unavailable } from '../domain/errors.ts';
 import type { Facts, MediaType } from '../domain/facts.ts';
 import type { PosterStyle } from '../domain/style.ts';
-import { AppError, notFound, unavailable } from '../http/errors.ts';
 import type { RenderInput, RenderResult } from '../render/types.ts';
 import { assembleFacts } from '../title/assemble.ts';
+import type { UseCaseFacts } from '../title/sources.ts';
 import type { TmdbTitle } from '../upstream/tmdb.ts';
 import { type Admission, AdmissionTimeoutError } from './admission.ts';
 import type { ArtCache } from './artCache.ts';
@@ -25,11 +25,11 @@ import type { CompositeStore } from './compositeStore.ts';
 import { debugBody } from './debug.ts';
 import type { Identity } from './identity.ts';
 import type { PosterOptions } from './params/table.ts';
+import { resolveTitle } from './resolveTitle.ts';
 import { unknownFacts } from './unknownFacts.ts';
 
 /** Badge modes that show stream quality (1 tinted age, 2 row, 4 accent bar, 5 combined, 6 bookmark). */
 const QUALITY_BADGE_MODES = new Set([1, 2, 4, 5, 6]);
-const RETRY_AFTER_SECONDS = 5;
 
 export interface PosterRequest {
   identity: Identity;
@@ -60,7 +60,7 @@ export type PosterAnswer =
 
 export interface PosterServiceDeps {
   config: Config;
-  facts: FactsContext;
+  facts: UseCaseFacts;
   store: CompositeStore;
   artCache: ArtCache;
   admission: Admission;
@@ -99,27 +99,6 @@ export function createPosterService(deps: PosterServiceDeps) {
   };
 
   const remaining = (request: PosterRequest) => request.receivedAt + config.POSTER_DEADLINE_MS - now();
-
-  async function resolveTitle(request: PosterRequest): Promise<{ tmdbId: string; mediaType: MediaType }> {
-    const { identity } = request;
-    if (identity.tmdbId && identity.mediaType)
-      return { tmdbId: identity.tmdbId, mediaType: identity.mediaType };
-    const found = await factsContext.gatherer.resolve(
-      { imdbId: identity.imdbId, tvdbId: identity.tvdbId },
-      { tmdbKey: request.tmdbKey, deadline: request.receivedAt + config.POSTER_DEADLINE_MS },
-    );
-    if (found === null) throw notFound('unknown_title', 'no source knows this title');
-    if (found === undefined) {
-      if (identity.tmdbId && identity.mediaType)
-        return { tmdbId: identity.tmdbId, mediaType: identity.mediaType };
-      throw unavailable(
-        'upstream_unavailable',
-        'the title could not be looked up right now',
-        RETRY_AFTER_SECONDS,
-      );
-    }
-    return found;
-  }
 
   function factOptions(request: PosterRequest) {
     const { style, options } = request;
@@ -330,7 +309,11 @@ export function createPosterService(deps: PosterServiceDeps) {
     inflightCount: () => inflight.size,
 
     async serve(request: PosterRequest): Promise<PosterAnswer> {
-      const title = await resolveTitle(request);
+      const title = await resolveTitle(factsContext, request.identity, {
+        tmdbKey: request.tmdbKey,
+        deadline: request.receivedAt + config.POSTER_DEADLINE_MS,
+        unavailableMessage: 'the title could not be looked up right now',
+      });
       const key = compositeKey({
         tmdbId: title.tmdbId,
         mediaType: title.mediaType,
@@ -405,7 +388,7 @@ async function withQueueBudget<T>(
       onSaturated?.();
       throw unavailable('saturated', 'all render slots are busy, retry shortly', RETRY_AFTER_SECONDS);
     }
-    if (error instanceof AppError) throw error;
+    if (error instanceof DomainError) throw error;
     if (error instanceof Error && error.name === 'RenderTimeoutError') {
       throw unavailable(
         'render_timeout',

@@ -13,6 +13,7 @@ import type { RenderInput, RenderResult } from './types.ts';
 
 export { MAX_INPUT_BYTES, MAX_INPUT_PIXELS } from './draw/decode.ts';
 export { canvasMetrics } from './draw/measure.ts';
+export { transcodeToPng } from './draw/png.ts';
 export { registerFonts } from './fonts.ts';
 export { LANGUAGES, resolveLanguage } from './i18n.ts';
 export type { ArtSource, LayoutInput, LogoInfo } from './layout/context.ts';

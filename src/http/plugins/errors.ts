@@ -1,14 +1,13 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { AppError } from '../errors.ts';
+import { DomainError, httpErrorOf } from '../errors.ts';
 
 /** Maps errors to JSON bodies `{error, message, request_id}`; never echoes internals or input. */
 export function registerErrorHandling(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
-    if (error instanceof AppError) {
-      reply.headers(error.headers);
-      return reply
-        .status(error.status)
-        .send({ error: error.code, message: error.publicMessage, request_id: request.id });
+  app.setErrorHandler((error: FastifyError | DomainError | Error, request, reply) => {
+    if (error instanceof DomainError) {
+      const answer = httpErrorOf(error);
+      reply.headers(answer.headers);
+      return reply.status(answer.status).send({ ...answer.body, request_id: request.id });
     }
     const status = 'statusCode' in error && typeof error.statusCode === 'number' ? error.statusCode : 500;
     if (status >= 400 && status < 500) {

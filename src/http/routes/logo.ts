@@ -1,26 +1,19 @@
 /**
- * `GET /logo?tmdb_id|imdb_id|stremio_id&type&lang`: the title's best logo as PNG, chosen exactly as a
- * poster chooses it (src/title/art.ts, the logo_language order with the original language next), read
- * through the same TMDB metadata cache. Operator endpoint (reference §2).
+ * `GET /logo?tmdb_id|imdb_id|stremio_id&type&lang`: the title's best logo as PNG (the use case is
+ * src/poster/logo.ts). Operator endpoint: same access rules and rate limit as /poster.
  */
 import type { FastifyInstance } from 'fastify';
-import sharp from 'sharp';
-import type { MediaType } from '../../domain/facts.ts';
 import { parseIdentity, presentValue } from '../../poster/identity.ts';
-import { chooseLogo, logoLanguageOrder } from '../../title/art.ts';
 import { requireOperator } from '../access.ts';
 import type { AppDeps } from '../deps.ts';
-import { AppError, notFound, unavailable } from '../errors.ts';
+import { identityError } from '../errors.ts';
 import { enforceRateLimit, tenantOf } from '../rateLimit.ts';
 import { DOCUMENTED_ONLY, error, imageResponse, rateLimited } from './schemas.ts';
-import { requireTmdbKey, upstreamAnswer } from './tmdbProxy.ts';
+import { requireTmdbKey } from './tmdbProxy.ts';
 
 type Query = Record<string, string | string[] | undefined>;
 
-const LOGO_SIZE = 'w500';
 const LANGUAGE = /^[a-z]{2,3}(-[a-z0-9]{2,4})?$/i;
-const LOOKUP_BUDGET_MS = 10_000;
-const RETRY_AFTER_SECONDS = 5;
 const THIRTY_DAYS = 30 * 24 * 60 * 60;
 
 const schema = {
@@ -52,77 +45,21 @@ const schema = {
   },
 } as const;
 
-/**
- * TMDB logos are PNG or SVG. Every file is decoded and written again as PNG (bounded): an SVG becomes a
- * PNG, and a truncated or corrupt file is refused here instead of being cached for 30 days downstream.
- */
-async function asPng(bytes: Buffer): Promise<Buffer> {
-  try {
-    return await sharp(bytes, { limitInputPixels: 40_000_000 }).png().toBuffer();
-  } catch {
-    throw new AppError(502, 'bad_logo', 'the logo file could not be decoded');
-  }
-}
-
 export function registerLogoRoute(app: FastifyInstance, deps: AppDeps): void {
   app.get('/logo', { schema, ...DOCUMENTED_ONLY }, async (request, reply) => {
-    const { config, facts } = deps;
+    const { config } = deps;
     const query = request.query as Query;
     requireOperator(config, query.access_key);
     const tmdbKey = presentValue(query.tmdb_key);
     await enforceRateLimit(deps.coordinator, tenantOf(tmdbKey, 'operator'), config.RATE_LIMIT_RPS);
 
     const identity = parseIdentity(query);
-    if (!identity.ok) throw new AppError(identity.status, identity.code, identity.message);
+    if (!identity.ok) throw identityError(identity);
     requireTmdbKey(deps, tmdbKey);
     const rawLang = presentValue(query.lang);
-    const lang = rawLang && LANGUAGE.test(rawLang) ? rawLang.toLowerCase() : 'en';
-    const deadline = Date.now() + LOOKUP_BUDGET_MS;
+    const language = rawLang && LANGUAGE.test(rawLang) ? rawLang.toLowerCase() : 'en';
 
-    const { tmdbId, imdbId, tvdbId, mediaType } = identity.identity;
-    let ref: { tmdbId: string; mediaType: MediaType };
-    if (tmdbId && mediaType) {
-      ref = { tmdbId, mediaType };
-    } else {
-      const found = await facts.gatherer.resolve({ imdbId, tvdbId }, { tmdbKey, deadline });
-      if (found === null) throw notFound('unknown_title', 'no source knows this title');
-      if (found === undefined) {
-        throw unavailable('upstream_unavailable', 'the title could not be looked up', RETRY_AFTER_SECONDS);
-      }
-      ref = found;
-    }
-
-    // Cache-only: a logo never needs ratings or stream quality, so it never spends their quota.
-    const data = await facts.gatherer.gather(ref, {
-      imageLanguages: [lang],
-      tmdbKey,
-      needQuality: false,
-      waitForQuality: false,
-      cacheOnly: true,
-      deadline,
-    });
-    if (data === null) throw notFound('unknown_title', 'TMDB does not know this title');
-    if (data === undefined) {
-      throw unavailable('upstream_unavailable', 'the title could not be looked up', RETRY_AFTER_SECONDS);
-    }
-    const order = logoLanguageOrder({
-      logoLanguage: lang,
-      originalLanguage: data.tmdb.originalLanguage,
-      secondaryLanguage: null,
-      logoPriority: 'native_original',
-    });
-    const logo = chooseLogo(data.tmdb.logos, order);
-    const url = logo ? facts.tmdb.imageUrl(logo.filePath, LOGO_SIZE) : null;
-    if (!url) throw notFound('no_logo', 'this title has no logo in that language');
-
-    let bytes: Buffer | null;
-    try {
-      bytes = await facts.tmdb.image(url);
-    } catch (failure) {
-      upstreamAnswer(failure, tmdbKey !== undefined);
-    }
-    if (!bytes) throw notFound('no_logo', 'the logo file is gone');
-    const png = await asPng(bytes);
+    const png = await deps.logos.logoPng({ identity: identity.identity, language, tmdbKey });
     reply.header('cache-control', `public, max-age=${THIRTY_DAYS}`);
     return reply.type('image/png').send(png);
   });

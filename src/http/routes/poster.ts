@@ -5,7 +5,7 @@ import { parsePosterParams } from '../../poster/params.ts';
 import type { PosterAnswer, PosterService } from '../../poster/service.ts';
 import { firstValue, keysMatch, requireOperator } from '../access.ts';
 import type { AppDeps } from '../deps.ts';
-import { AppError, badRequest } from '../errors.ts';
+import { badRequest, identityError, unavailable } from '../errors.ts';
 import { enforceRateLimit, tenantOf } from '../rateLimit.ts';
 import { posterSchema } from './posterSchema.ts';
 import { DOCUMENTED_ONLY } from './schemas.ts';
@@ -53,9 +53,9 @@ export function registerPosterRoute(app: FastifyInstance, deps: AppDeps, posters
     const shape = parseShape(query.shape);
     if (!shape.ok) throw badRequest(shape.code, shape.message);
     const identity = parseIdentity(query);
-    if (!identity.ok) throw new AppError(identity.status, identity.code, identity.message);
+    if (!identity.ok) throw identityError(identity);
     if (!deps.upstream.tmdbApiKey && !tmdbKey) {
-      throw new AppError(503, 'no_tmdb_key', 'this instance has no TMDB key; pass tmdb_key');
+      throw unavailable('no_tmdb_key', 'this instance has no TMDB key; pass tmdb_key');
     }
 
     const { style, options, notes } = parsePosterParams(query);

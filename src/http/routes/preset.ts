@@ -11,7 +11,7 @@ import type { FastifyInstance } from 'fastify';
 import { parseIdentity, parseShape } from '../../poster/identity.ts';
 import { findPreset, presetParams } from '../../poster/presets.ts';
 import type { AppDeps } from '../deps.ts';
-import { AppError, badRequest, notFound, unavailable } from '../errors.ts';
+import { badRequest, identityError, notFound, unavailable } from '../errors.ts';
 import { enforceRateLimit } from '../rateLimit.ts';
 import { sendPosterAnswer } from './poster.ts';
 import {
@@ -100,7 +100,7 @@ export function registerPresetRoute(app: FastifyInstance, deps: AppDeps): void {
     if (!shape.ok) throw badRequest(shape.code, shape.message);
 
     const identity = parseIdentity({ stremio_id: id, type });
-    if (!identity.ok) throw new AppError(identity.status, identity.code, identity.message);
+    if (!identity.ok) throw identityError(identity);
     if (!deps.upstream.tmdbApiKey) {
       throw unavailable('no_tmdb_key', 'this instance has no TMDB key configured');
     }

@@ -4,14 +4,12 @@
  */
 import type { FastifyRequest } from 'fastify';
 import { presentValue } from '../../poster/identity.ts';
-import { UpstreamError } from '../../upstream/errors.ts';
 import { firstValue, keysMatch, requireOperator } from '../access.ts';
 import type { AppDeps } from '../deps.ts';
-import { AppError, unavailable } from '../errors.ts';
+import { unavailable } from '../errors.ts';
 import { enforceRateLimit, tenantOf } from '../rateLimit.ts';
 
 type Query = Record<string, string | string[] | undefined>;
-const RETRY_AFTER_SECONDS = 5;
 
 /**
  * Reference §10.2: anonymous when the preset tier is on (the locked configurator searches too), else the
@@ -41,23 +39,5 @@ export function requireTmdbKey(deps: AppDeps, tmdbKey: string | undefined): void
   }
 }
 
-/** An upstream failure as the caller should see it; anything else is rethrown (a bug, logged as one). */
-export function upstreamAnswer(error: unknown, callerKey: boolean): never {
-  if (!(error instanceof UpstreamError)) throw error;
-  const status = error.status ?? 0;
-  if (error.failure === 'status' && (status === 401 || status === 403) && callerKey) {
-    throw new AppError(400, 'tmdb_key_rejected', 'TMDB refused the tmdb_key given');
-  }
-  // Worth retrying soon: TMDB overloaded, down, slow, or its breaker open here.
-  const transient =
-    (error.failure === 'status' && (status === 429 || status >= 500)) ||
-    ['timeout', 'connection', 'circuit_open', 'aborted'].includes(error.failure);
-  if (transient) {
-    throw unavailable(
-      'upstream_unavailable',
-      'TMDB could not be reached, retry shortly',
-      RETRY_AFTER_SECONDS,
-    );
-  }
-  throw new AppError(502, 'upstream_error', 'TMDB answered with an error or an unreadable body');
-}
+/** An upstream failure as the caller should see it. */
+export { throwTmdbFailure as upstreamAnswer } from '../../upstream/tmdbFailure.ts';
