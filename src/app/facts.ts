@@ -15,6 +15,7 @@ import { type AttemptOutcome, createUpstreamHttp, type UpstreamService } from '.
 import { createMdblistClient } from '../upstream/mdblist.ts';
 import { createQualitySource } from '../upstream/qualitySources.ts';
 import { createTmdbClient } from '../upstream/tmdb.ts';
+import { serverSettingsOf } from './serverSettings.ts';
 
 export interface FactsHooks {
   onAttempt?: (service: UpstreamService, outcome: AttemptOutcome) => void;
@@ -88,12 +89,7 @@ export async function createFacts(
   const curated = await loadCuratedLists(config.DISCOVERY_OVERRIDES_PATH || undefined);
   for (const warning of curated.warnings) hooks.warn?.(warning);
   const settings: ServerFactSettings = {
-    posterMinVotes: config.TMDB_POSTER_MIN_VOTES,
-    posterMaxScoreDrop: config.TMDB_POSTER_MAX_SCORE_DROP,
-    ratingMinVotes: config.RATING_MIN_VOTES,
-    cinemaMaxAgeYears: config.CINEMA_MAX_AGE_YEARS,
-    trendingCount: config.TRENDING_FETCH_COUNT,
-    trendingBroadCount: config.TRENDING_BROAD_FETCH_COUNT,
+    ...serverSettingsOf(config).facts,
     imageUrl: (path, size) => tmdb.imageUrl(path, size) ?? '',
   };
   const lists: CuratedLists = curated.lists;

@@ -16,6 +16,7 @@ import { createLogoService } from '../poster/logo.ts';
 import { createPosterService } from '../poster/service.ts';
 import { createRenderPool } from '../render/index.ts';
 import type { FactSources } from '../title/sources.ts';
+import { serverSettingsOf } from './serverSettings.ts';
 
 export type OutageReporter = ReturnType<typeof createOutageReporter>;
 
@@ -59,6 +60,7 @@ export function createPosters(
   const admission = createAdmission(slots, config.RENDER_QUEUE_TIMEOUT * 1000);
   const service = createPosterService({
     config,
+    server: serverSettingsOf(config),
     facts,
     store,
     artCache,

@@ -26,6 +26,7 @@ import { debugBody } from './debug.ts';
 import type { Identity } from './identity.ts';
 import type { PosterOptions } from './params/table.ts';
 import { resolveTitle } from './resolveTitle.ts';
+import { type ServerSettings, serverKeyPart } from './serverSettings.ts';
 import { unknownFacts } from './unknownFacts.ts';
 
 /** Badge modes that show stream quality (1 tinted age, 2 row, 4 accent bar, 5 combined, 6 bookmark). */
@@ -60,6 +61,8 @@ export type PosterAnswer =
 
 export interface PosterServiceDeps {
   config: Config;
+  /** The pixel-changing server settings, the same object the facts side assembles with. */
+  server: ServerSettings;
   facts: UseCaseFacts;
   store: CompositeStore;
   artCache: ArtCache;
@@ -83,20 +86,9 @@ interface Rendered {
 export function createPosterService(deps: PosterServiceDeps) {
   const { config, facts: factsContext, store, now } = deps;
   const inflight = new Map<string, Promise<Rendered>>();
-  const output = {
-    format: config.IMAGE_FORMAT,
-    quality: config.IMAGE_FORMAT === 'jpeg' ? config.JPEG_QUALITY : config.WEBP_QUALITY,
-  };
+  const { output } = deps.server;
   /** Server settings that change pixels: part of every composite key. */
-  const serverSettings = {
-    format: output.format,
-    quality: output.quality,
-    posterMinVotes: config.TMDB_POSTER_MIN_VOTES,
-    posterMaxScoreDrop: config.TMDB_POSTER_MAX_SCORE_DROP,
-    ratingMinVotes: config.RATING_MIN_VOTES,
-    cinemaMaxAgeYears: config.CINEMA_MAX_AGE_YEARS,
-    trending: `${config.TRENDING_FETCH_COUNT}/${config.TRENDING_BROAD_FETCH_COUNT}`,
-  };
+  const serverSettings = serverKeyPart(deps.server);
 
   const remaining = (request: PosterRequest) => request.receivedAt + config.POSTER_DEADLINE_MS - now();
 

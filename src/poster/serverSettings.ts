@@ -1,0 +1,27 @@
+/**
+ * The server settings that change a poster's pixels, as one object: built once from the config by the
+ * composition root (src/app/serverSettings.ts) and handed both to the facts side (which assembles with
+ * `facts`) and to the poster service (which encodes with `output` and keys composites on the whole).
+ * One object, so a fact setting cannot reach the pixels without reaching the cache key.
+ */
+import type { ServerFactSettings } from '../title/assemble.ts';
+
+export interface ServerSettings {
+  output: { format: 'webp' | 'jpeg'; quality: number };
+  /** Everything `assembleFacts` reads from the server, but the image URL builder (it knows no config). */
+  facts: Omit<ServerFactSettings, 'imageUrl'>;
+}
+
+/** The settings' part of every composite key (its field names and encodings are fixed: keys persist). */
+export function serverKeyPart(settings: ServerSettings): Record<string, string | number> {
+  const { output, facts } = settings;
+  return {
+    format: output.format,
+    quality: output.quality,
+    posterMinVotes: facts.posterMinVotes,
+    posterMaxScoreDrop: facts.posterMaxScoreDrop,
+    ratingMinVotes: facts.ratingMinVotes,
+    cinemaMaxAgeYears: facts.cinemaMaxAgeYears,
+    trending: `${facts.trendingCount}/${facts.trendingBroadCount}`,
+  };
+}
