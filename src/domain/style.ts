@@ -307,3 +307,17 @@ export function defaultStyle(): PosterStyle {
     fallbackBgStyle: 'minimal',
   };
 }
+
+/** Badge modes that show stream quality (1 tinted age, 2 row, 4 accent bar, 5 combined, 6 bookmark). */
+const QUALITY_BADGE_MODES: ReadonlySet<BadgeDisplayMode> = new Set([1, 2, 4, 5, 6]);
+
+/** Whether a poster in this style shows or depends on the title's stream quality (then it is fetched). */
+export function styleNeedsQuality(
+  style: Pick<PosterStyle, 'badgeDisplayMode' | 'cinemaGreyscaleSkipIfAvailable' | 'greyscaleNoQuality'>,
+): boolean {
+  return (
+    QUALITY_BADGE_MODES.has(style.badgeDisplayMode) ||
+    style.cinemaGreyscaleSkipIfAvailable ||
+    style.greyscaleNoQuality
+  );
+}

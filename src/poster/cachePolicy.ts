@@ -75,3 +75,14 @@ export function ifNoneMatchHits(header: string | undefined, etag: string): boole
   if (header.trim() === '*') return true;
   return header.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === etag);
 }
+
+/**
+ * Cache-Control for a provisional poster: never stored by the browser, except on the public tier,
+ * which tells CDNs to come back soon rather than never (its moat is the CDN).
+ */
+export function provisionalCacheControl(
+  tier: 'operator' | 'preset',
+  compositeCacheDisabled: boolean,
+): string {
+  return tier === 'preset' && !compositeCacheDisabled ? 'public, max-age=60' : NO_STORE;
+}

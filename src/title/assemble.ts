@@ -116,14 +116,14 @@ function ageRatingOf(tmdb: TmdbTitle, mdblist: MdbListTitle | null): string | nu
   return (us.find((r) => r.type === 3 || r.type === 4) ?? us[0])?.certification ?? null;
 }
 
-export function assembleFacts(
-  data: TitleData,
+/** The art a poster shows, as downloadable references: it depends on TMDB's details alone. */
+export type ArtImages = Pick<Facts, 'poster' | 'posterIsTextless' | 'backdrop' | 'logo'>;
+
+export function chooseArtImages(
+  tmdb: TmdbTitle,
   options: FactOptions,
   settings: ServerFactSettings,
-  lists: CuratedLists,
-  now: Date,
-): Facts {
-  const { tmdb, mdblist } = data;
+): ArtImages {
   const artOptions = {
     posterMinVotes: settings.posterMinVotes,
     posterMaxScoreDrop: settings.posterMaxScoreDrop,
@@ -143,6 +143,22 @@ export function assembleFacts(
     // The studio's own poster carries its title: no logo over it, and no backdrop rescue.
     if (original) art = { ...art, poster: original, posterIsTextless: false, backdrop: null, logo: null };
   }
+  return {
+    poster: imageRef(art.poster, TMDB_SIZES.poster, settings),
+    posterIsTextless: art.posterIsTextless,
+    backdrop: imageRef(art.backdrop, TMDB_SIZES.backdrop, settings),
+    logo: imageRef(art.logo, TMDB_SIZES.logo, settings),
+  };
+}
+
+export function assembleFacts(
+  data: TitleData,
+  options: FactOptions,
+  settings: ServerFactSettings,
+  lists: CuratedLists,
+  now: Date,
+): Facts {
+  const { tmdb, mdblist } = data;
 
   const rating = aggregateRatings({
     mediaType: tmdb.mediaType,
@@ -241,10 +257,7 @@ export function assembleFacts(
     genreIds: tmdb.genreIds,
     genre: genreLabel({ tmdbGenreIds: tmdb.genreIds, mdbListGenres: mdblist?.genres ?? [] }),
     ageRating: ageRatingOf(tmdb, mdblist),
-    poster: imageRef(art.poster, TMDB_SIZES.poster, settings),
-    posterIsTextless: art.posterIsTextless,
-    backdrop: imageRef(art.backdrop, TMDB_SIZES.backdrop, settings),
-    logo: imageRef(art.logo, TMDB_SIZES.logo, settings),
+    ...chooseArtImages(tmdb, options, settings),
     score: rating.score,
     ratings: rating.ratings as Record<string, number>,
     ratingWeights: rating.weights as Record<string, number>,

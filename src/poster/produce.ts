@@ -1,0 +1,136 @@
+/**
+ * Producing one poster nobody has stored: facts → art → (render slot) scene and pixels → persist unless
+ * provisional. The service runs it once per key at a time (single flight).
+ */
+import type { Config } from '../config/schema.ts';
+import { DomainError, RETRY_AFTER_SECONDS, unavailable } from '../domain/errors.ts';
+import type { RenderInput, RenderResult } from '../render/types.ts';
+import { RenderTimeoutError } from '../render/types.ts';
+import type { UseCaseFacts } from '../title/sources.ts';
+import { type Admission, AdmissionTimeoutError } from './admission.ts';
+import type { ArtCache } from './artCache.ts';
+import { artWaitMs, type Budget, queueWaitMs, renderDeadlineMs } from './budget.ts';
+import { canonicalJson } from './cacheKey.ts';
+import { compositeLifetimeMs, etagFor } from './cachePolicy.ts';
+import type { CompositeStore } from './compositeStore.ts';
+import { fetchPosterArt, startArtDownloads } from './posterArt.ts';
+import { gatherPosterFacts } from './posterFacts.ts';
+import type { PosterRequest } from './request.ts';
+import type { TitleRef } from './resolveTitle.ts';
+import type { ServerSettings } from './serverSettings.ts';
+
+export interface Produced {
+  bytes: Buffer;
+  contentType: string;
+  etag: string;
+  provisional: boolean;
+  expiresAt: number;
+}
+
+export interface ProduceDeps {
+  config: Config;
+  server: ServerSettings;
+  facts: UseCaseFacts;
+  store: CompositeStore;
+  artCache: ArtCache;
+  admission: Admission;
+  render: (input: RenderInput) => Promise<RenderResult>;
+  now: () => number;
+  onPipeline?: (seconds: number) => void;
+  onSaturated?: () => void;
+}
+
+export async function producePoster(
+  deps: ProduceDeps,
+  key: string,
+  title: TitleRef,
+  request: PosterRequest,
+  budget: Budget,
+): Promise<Produced> {
+  const waitMs = queueWaitMs(budget, deps.config.RENDER_QUEUE_TIMEOUT);
+  return inRenderSlot(deps, waitMs, async () => {
+    const started = performance.now();
+    try {
+      return await pipeline(deps, key, title, request, budget);
+    } finally {
+      deps.onPipeline?.((performance.now() - started) / 1000);
+    }
+  });
+}
+
+async function pipeline(
+  deps: ProduceDeps,
+  key: string,
+  title: TitleRef,
+  request: PosterRequest,
+  budget: Budget,
+): Promise<Produced> {
+  const { config, now } = deps;
+  const facts = await gatherPosterFacts(
+    {
+      facts: deps.facts,
+      now,
+      onArtKnown: (images) => startArtDownloads(deps.artCache, images, request.style),
+    },
+    title,
+    request,
+    budget.deadline,
+  );
+  const art = await fetchPosterArt(deps.artCache, facts, request.style, artWaitMs(budget));
+  if (art.incomplete) {
+    facts.provisional = true;
+    facts.provisionalReasons.push('art_unavailable');
+  }
+  const pixels = await deps.render({
+    art: art.art,
+    backdrop: art.backdrop,
+    logo: art.logo,
+    facts,
+    style: request.style,
+    output: deps.server.output,
+    deadlineMs: renderDeadlineMs(budget),
+  });
+  const provisional = facts.provisional || config.DISABLE_COMPOSITE_CACHE;
+  const etag = etagFor(pixels.bytes);
+  const expiresAt =
+    now() +
+    compositeLifetimeMs({
+      key,
+      baseTtlMs: config.COMPOSITE_CACHE_TTL * 1000,
+      jitterMs: config.COMPOSITE_CACHE_TTL_JITTER * 1000,
+      sashSlot: facts.sash?.slot ?? null,
+      releaseStatus: facts.releaseStatus,
+    });
+  if (!provisional) {
+    await deps.store.save(
+      { key, bytes: pixels.bytes, etag, contentType: pixels.contentType, expiresAt },
+      {
+        tmdbId: title.tmdbId,
+        mediaType: title.mediaType,
+        params: canonicalJson({ style: request.style, options: request.options }),
+      },
+    );
+  }
+  return { bytes: pixels.bytes, contentType: pixels.contentType, etag, provisional, expiresAt };
+}
+
+/** Runs `work` in a render slot, queueing at most `waitMs`; no slot in time, or a render too slow, is a 503. */
+async function inRenderSlot<T>(deps: ProduceDeps, waitMs: number, work: () => Promise<T>): Promise<T> {
+  try {
+    return await deps.admission.run(work, waitMs);
+  } catch (error) {
+    if (error instanceof AdmissionTimeoutError) {
+      deps.onSaturated?.();
+      throw unavailable('saturated', 'all render slots are busy, retry shortly', RETRY_AFTER_SECONDS);
+    }
+    if (error instanceof DomainError) throw error;
+    if (error instanceof RenderTimeoutError) {
+      throw unavailable(
+        'render_timeout',
+        'the render did not finish in time, retry shortly',
+        RETRY_AFTER_SECONDS,
+      );
+    }
+    throw error;
+  }
+}
