@@ -1,15 +1,17 @@
 /**
- * Producing one poster nobody has stored: facts → art → (render slot) scene and pixels → persist unless
- * provisional. The service runs it once per key at a time (single flight).
+ * Producing one poster nobody has stored: facts → art (outside the render slots, bounded by the
+ * deadline) → a render slot for the scene and pixels only → persist unless provisional. The service runs
+ * it once per key at a time (single flight).
  */
 import type { Config } from '../config/schema.ts';
 import { DomainError, RETRY_AFTER_SECONDS, unavailable } from '../domain/errors.ts';
+import type { Facts } from '../domain/facts.ts';
 import type { RenderInput, RenderResult } from '../render/types.ts';
 import { RenderTimeoutError } from '../render/types.ts';
 import type { UseCaseFacts } from '../title/sources.ts';
 import { type Admission, AdmissionTimeoutError } from './admission.ts';
 import type { ArtCache } from './artCache.ts';
-import { artWaitMs, type Budget, queueWaitMs, renderDeadlineMs } from './budget.ts';
+import { artWaitMs, type Budget, gatherDeadline, queueWaitMs, renderDeadlineMs } from './budget.ts';
 import { canonicalJson } from './cacheKey.ts';
 import { compositeLifetimeMs, etagFor } from './cachePolicy.ts';
 import type { CompositeStore } from './compositeStore.ts';
@@ -47,49 +49,59 @@ export async function producePoster(
   request: PosterRequest,
   budget: Budget,
 ): Promise<Produced> {
-  const waitMs = queueWaitMs(budget, deps.config.RENDER_QUEUE_TIMEOUT);
-  return inRenderSlot(deps, waitMs, async () => {
-    const started = performance.now();
-    try {
-      return await pipeline(deps, key, title, request, budget);
-    } finally {
-      deps.onPipeline?.((performance.now() - started) / 1000);
-    }
-  });
+  const started = performance.now();
+  try {
+    const { facts, art } = await gatherOutsideSlot(deps, title, request, budget);
+    const pixels = await inRenderSlot(deps, queueWaitMs(deps.config.RENDER_QUEUE_TIMEOUT), () =>
+      deps.render({
+        art: art.art,
+        backdrop: art.backdrop,
+        logo: art.logo,
+        facts,
+        style: request.style,
+        output: deps.server.output,
+        deadlineMs: renderDeadlineMs(budget),
+      }),
+    );
+    return await persist(deps, key, title, request, facts, pixels);
+  } finally {
+    deps.onPipeline?.((performance.now() - started) / 1000);
+  }
 }
 
-async function pipeline(
-  deps: ProduceDeps,
-  key: string,
-  title: TitleRef,
-  request: PosterRequest,
-  budget: Budget,
-): Promise<Produced> {
-  const { config, now } = deps;
+/**
+ * Facts, then art, bounded by the request's budget and holding no render slot: a slow or hung upstream
+ * makes this poster provisional, never the others wait.
+ */
+async function gatherOutsideSlot(deps: ProduceDeps, title: TitleRef, request: PosterRequest, budget: Budget) {
   const facts = await gatherPosterFacts(
     {
       facts: deps.facts,
-      now,
+      now: deps.now,
       onArtKnown: (images) => startArtDownloads(deps.artCache, images, request.style),
     },
     title,
     request,
-    budget.deadline,
+    gatherDeadline(budget),
   );
   const art = await fetchPosterArt(deps.artCache, facts, request.style, artWaitMs(budget));
   if (art.incomplete) {
     facts.provisional = true;
     facts.provisionalReasons.push('art_unavailable');
   }
-  const pixels = await deps.render({
-    art: art.art,
-    backdrop: art.backdrop,
-    logo: art.logo,
-    facts,
-    style: request.style,
-    output: deps.server.output,
-    deadlineMs: renderDeadlineMs(budget),
-  });
+  return { facts, art };
+}
+
+/** Stores the poster unless provisional (or the composite cache is off); returns what to answer. */
+async function persist(
+  deps: ProduceDeps,
+  key: string,
+  title: TitleRef,
+  request: PosterRequest,
+  facts: Facts,
+  pixels: RenderResult,
+): Promise<Produced> {
+  const { config, now } = deps;
   const provisional = facts.provisional || config.DISABLE_COMPOSITE_CACHE;
   const etag = etagFor(pixels.bytes);
   const expiresAt =

@@ -83,6 +83,7 @@ const isRecent = (isoDate: string | null | undefined, now: number) => {
 export function createTitleGatherer(deps: GatherDeps) {
   const { fetcher } = deps;
   const qualityLimiter = bulkhead(Math.max(1, deps.qualityBackgroundConcurrency), 1000);
+  const qualityInflight = new Map<string, Promise<QualityToken[] | null>>();
 
   function tmdbTitle(ref: TitleRef, request: GatherRequest) {
     const languages = [
@@ -144,6 +145,16 @@ export function createTitleGatherer(deps: GatherDeps) {
    * the tokens when this call fetched them (null: another caller holds the claim, or the fetch failed).
    */
   function refreshQuality(tmdb: TmdbTitle, imdbId: string): Promise<QualityToken[] | null> {
+    // Requests in this process join the fetch already running: the claim below would turn them away
+    // with nothing, and a second first request for the title (another style) rendered provisionally.
+    const running = qualityInflight.get(imdbId);
+    if (running) return running;
+    const pending = claimAndFetchQuality(tmdb, imdbId).finally(() => qualityInflight.delete(imdbId));
+    qualityInflight.set(imdbId, pending);
+    return pending;
+  }
+
+  function claimAndFetchQuality(tmdb: TmdbTitle, imdbId: string): Promise<QualityToken[] | null> {
     return (async () => {
       if (!(await deps.coordinator.claim('quality-bg', imdbId, 60_000))) return null;
       try {
