@@ -20,6 +20,7 @@ import { gatherPosterFacts } from './posterFacts.ts';
 import type { PosterRequest } from './request.ts';
 import type { TitleRef } from './resolveTitle.ts';
 import type { ServerSettings } from './serverSettings.ts';
+import { unknownFacts } from './unknownFacts.ts';
 
 export interface Produced {
   bytes: Buffer;
@@ -67,6 +68,32 @@ export async function producePoster(
   } finally {
     deps.onPipeline?.((performance.now() - started) / 1000);
   }
+}
+
+/**
+ * A placeholder for a title nobody could look up (TMDB down, nothing cached): the genre-less fallback
+ * canvas, provisional, never stored. The same answer a TMDB id gets in that outage.
+ */
+export async function producePlaceholder(
+  deps: ProduceDeps,
+  title: TitleRef,
+  request: PosterRequest,
+  budget: Budget,
+): Promise<Produced> {
+  const facts = unknownFacts(title.tmdbId, title.mediaType, 'metadata_unavailable');
+  const pixels = await inRenderSlot(deps, queueWaitMs(deps.config.RENDER_QUEUE_TIMEOUT), () =>
+    deps.render({
+      art: null,
+      backdrop: null,
+      logo: null,
+      facts,
+      style: request.style,
+      output: deps.server.output,
+      deadlineMs: renderDeadlineMs(budget),
+    }),
+  );
+  const { bytes, contentType } = pixels;
+  return { bytes, contentType, etag: etagFor(bytes), provisional: true, expiresAt: deps.now() };
 }
 
 /**

@@ -9,14 +9,15 @@
  * Every answer leaves within POSTER_DEADLINE_MS: facts or art still missing then are left out and the
  * poster is provisional (served with no-store, never stored) while the fetches finish in the background.
  */
+import { DomainError } from '../domain/errors.ts';
 import { budgetOf } from './budget.ts';
 import { compositeKey } from './cacheKey.ts';
 import { cacheControlFor, provisionalCacheControl } from './cachePolicy.ts';
 import { debugBody } from './debug.ts';
 import { gatherPosterFacts } from './posterFacts.ts';
-import { type ProduceDeps, type Produced, producePoster } from './produce.ts';
+import { type ProduceDeps, type Produced, producePlaceholder, producePoster } from './produce.ts';
 import type { PosterAnswer, PosterRequest } from './request.ts';
-import { resolveTitle } from './resolveTitle.ts';
+import { resolveTitle, type TitleRef } from './resolveTitle.ts';
 import { serverKeyPart } from './serverSettings.ts';
 import { createSingleFlight } from './singleFlight.ts';
 
@@ -44,7 +45,15 @@ export function createPosterService(deps: PosterServiceDeps) {
       tmdbKey: request.tmdbKey,
       deadline: budget.deadline,
       unavailableMessage: 'the title could not be looked up right now',
+    }).catch((error: unknown) => {
+      if (!isLookupOutage(error) || request.debug) throw error;
+      return null;
     });
+    if (!title) {
+      // TMDB down and the id never resolved: a provisional placeholder, as a TMDB id gets (docs/OPERATIONS.md).
+      const placeholder = await producePlaceholder(deps, unresolvedRef(request), request, budget);
+      return answerOf(request, placeholder);
+    }
     const key = compositeKey({
       tmdbId: title.tmdbId,
       mediaType: title.mediaType,
@@ -76,6 +85,10 @@ export function createPosterService(deps: PosterServiceDeps) {
 
     const flightKey = request.nocache ? `${key}#nocache` : key;
     const produced = await flights.run(flightKey, () => producePoster(deps, key, title, request, budget));
+    return answerOf(request, produced);
+  }
+
+  function answerOf(request: PosterRequest, produced: Produced): PosterAnswer {
     const { bytes, contentType } = produced;
     if (produced.provisional) {
       const cacheControl = provisionalCacheControl(request.tier, config.DISABLE_COMPOSITE_CACHE);
@@ -89,3 +102,12 @@ export function createPosterService(deps: PosterServiceDeps) {
 }
 
 export type PosterService = ReturnType<typeof createPosterService>;
+
+const isLookupOutage = (error: unknown) =>
+  error instanceof DomainError && error.kind === 'unavailable' && error.code === 'upstream_unavailable';
+
+/** What is known of a title whose id could not be resolved: its id as given, its type or movie. */
+const unresolvedRef = (request: PosterRequest): TitleRef => ({
+  tmdbId: request.identity.tmdbId ?? '',
+  mediaType: request.identity.mediaType ?? 'movie',
+});

@@ -81,4 +81,19 @@ describe('render slots are for rendering', () => {
     expect([a?.status, b?.status]).toEqual([200, 200]);
     expect([a?.xCache, b?.xCache]).toEqual(['MISS', 'MISS']);
   });
+
+  it('TMDB down, an IMDb id never looked up: a provisional no-store placeholder, not a 503', async () => {
+    app = await startInProcessApp(ENV);
+    app.fake.faults.set('tmdb', { status: 503 });
+    const response = await app.get('/poster?imdb_id=tt0068646&type=movie');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/webp');
+    expect(response.headers.get('x-cache')).toBe('PROVISIONAL');
+    expect(response.headers.get('cache-control')).toMatch(/no-store/);
+    expect(response.headers.get('etag')).toBeNull();
+    // TMDB back: the real poster, since the placeholder was never stored.
+    app.fake.faults.reset();
+    const debug = await app.get('/poster?imdb_id=tt0068646&type=movie&debug=1');
+    expect(await debug.json()).toMatchObject({ imdb_id: 'tt0068646', provisional: false });
+  });
 });
