@@ -5,6 +5,7 @@
  * canonical spelling the decoder reads back to the same value, which is what makes URL shrinking and
  * the round-trip property possible. Pure; nothing here throws.
  */
+import { normaliseLanguageId } from '../../domain/languages.ts';
 import type { PaletteStop, Rgb, ScoreGlowColor } from '../../domain/style.ts';
 
 /** A decoded value, possibly with a note (clamped, entries dropped); or a refusal with the reason. */
@@ -164,11 +165,11 @@ export function formatPalette(stops: readonly PaletteStop[]): string {
   return stops.map((stop) => `${formatNumber(stop.threshold)}:${formatHex(stop.color)}`).join(',');
 }
 
-// A BCP 47-ish tag: language plus up to two subtags (pt-br, zh-hant-tw). `_` is read as `-`.
+// A BCP 47-ish tag: language plus up to two subtags (pt-br, zh-hant-tw), after normaliseLanguageId.
 const LANGUAGE = /^[a-z]{2,3}(?:-[a-z0-9]{2,8}){0,2}$/;
 
 /** ISO language code or locale, lower-cased (`pt-BR` → `pt-br`, `pt_BR` → `pt-br`). */
 export function decodeLanguage(raw: string): Decoded<string> {
-  const code = raw.toLowerCase().replaceAll('_', '-');
+  const code = normaliseLanguageId(raw);
   return LANGUAGE.test(code) ? ok(code) : refuse(`${shown(raw)} is not a language code`);
 }
