@@ -48,6 +48,10 @@ export {
   TRANSPORT_PARAMS,
 } from './params/table.ts';
 
+/**
+ * A query string as the HTTP layer hands it over (a repeated name arrives as an array). Every route
+ * reads its query as this one type, not only /poster.
+ */
 export type PosterQuery = Record<string, string | string[] | undefined>;
 
 export interface ParsedPosterParams {

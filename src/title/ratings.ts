@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import type { MediaType } from '../domain/facts.ts';
+import { isImdbId } from '../domain/ids.ts';
 import { isoDay, isRecord, own, toCount, toNumber, toText } from './util.ts';
 
 /** Every source a weight can name (reference §3.2). */
@@ -289,7 +290,7 @@ function emptyTitle(): MdbListTitle {
 
 function imdbId(value: unknown): string | null {
   const text = toText(value, 20);
-  return text !== null && /^tt\d{1,10}$/.test(text) ? text : null;
+  return isImdbId(text) ? text : null;
 }
 
 function isoDate(value: unknown): string | null {

@@ -4,13 +4,13 @@
  * Access and throttling: tmdbProxy.ts. Upstream JSON is treated as hostile: every field is checked.
  */
 import type { FastifyInstance } from 'fastify';
+import { isImdbId } from '../../domain/ids.ts';
 import { presentValue } from '../../poster/identity.ts';
+import type { PosterQuery } from '../../poster/params.ts';
 import type { AppDeps } from '../deps.ts';
 import { badRequest, notFound } from '../errors.ts';
 import { DOCUMENTED_ONLY, error, rateLimited } from './schemas.ts';
 import { admitProxyCall, requireTmdbKey, upstreamAnswer } from './tmdbProxy.ts';
-
-type Query = Record<string, string | string[] | undefined>;
 
 const MAX_QUERY = 200;
 const MAX_RESULTS = 20;
@@ -141,7 +141,7 @@ function searchResult(raw: unknown, posterUrl: (path: string) => string | null):
 export function registerSearchRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.get('/search', { schema: searchSchema, ...DOCUMENTED_ONLY }, async (request, reply) => {
     const { tmdbKey } = await admitProxyCall(deps, request);
-    const raw = (request.query as Query).q;
+    const raw = (request.query as PosterQuery).q;
     const q = (Array.isArray(raw) ? raw[0] : raw)?.trim() ?? '';
     if (q.length === 0 || q.length > MAX_QUERY) {
       throw badRequest('invalid_query', `q must be 1 to ${MAX_QUERY} characters`);
@@ -165,7 +165,7 @@ export function registerSearchRoutes(app: FastifyInstance, deps: AppDeps): void 
 
   app.get('/resolve-imdb', { schema: resolveSchema, ...DOCUMENTED_ONLY }, async (request, reply) => {
     const { tmdbKey } = await admitProxyCall(deps, request);
-    const query = request.query as Query;
+    const query = request.query as PosterQuery;
     const tmdbId = presentValue(query.tmdb_id);
     if (!tmdbId || !TMDB_ID.test(tmdbId))
       throw badRequest('invalid_tmdb_id', 'tmdb_id must be 1 to 10 digits');
@@ -182,7 +182,7 @@ export function registerSearchRoutes(app: FastifyInstance, deps: AppDeps): void 
       upstreamAnswer(failure, tmdbKey !== undefined);
     }
     if (ids === null) throw notFound('unknown_title', 'TMDB does not know this title');
-    const imdbId = typeof ids.imdb_id === 'string' && /^tt\d{1,10}$/.test(ids.imdb_id) ? ids.imdb_id : null;
+    const imdbId = isImdbId(ids.imdb_id) ? ids.imdb_id : null;
     reply.header('cache-control', 'private, max-age=86400');
     return { tmdb_id: tmdbId, type: mediaType, imdb_id: imdbId };
   });

@@ -4,13 +4,13 @@
  */
 import type { FastifyRequest } from 'fastify';
 import { presentValue } from '../../poster/identity.ts';
+import type { PosterQuery } from '../../poster/params.ts';
 import { UpstreamError } from '../../upstream/errors.ts';
 import { firstValue, keysMatch, requireOperator } from '../access.ts';
 import type { AppDeps } from '../deps.ts';
 import { AppError, unavailable } from '../errors.ts';
 import { enforceRateLimit, tenantOf } from '../rateLimit.ts';
 
-type Query = Record<string, string | string[] | undefined>;
 const RETRY_AFTER_SECONDS = 5;
 
 /**
@@ -22,7 +22,7 @@ const RETRY_AFTER_SECONDS = 5;
  */
 export async function admitProxyCall(deps: AppDeps, request: FastifyRequest): Promise<{ tmdbKey?: string }> {
   const { config } = deps;
-  const query = request.query as Query;
+  const query = request.query as PosterQuery;
   if (!config.PRESET_ENABLED) requireOperator(config, query.access_key);
   const tmdbKey = presentValue(query.tmdb_key);
   if (tmdbKey) {
