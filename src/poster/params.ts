@@ -26,7 +26,6 @@ import {
 } from './params/table.ts';
 
 export {
-  canonicalWeights,
   defaultOptions,
   IGNORED_PARAMS,
   IMDB_RATING_SOURCES,
@@ -47,6 +46,7 @@ export {
   type TmdbRatingSource,
   TRANSPORT_PARAMS,
 } from './params/table.ts';
+export { canonicalWeights } from './params/weights.ts';
 
 /**
  * A query string as the HTTP layer hands it over (a repeated name arrives as an array). Every route

@@ -20,6 +20,9 @@ export function shown(raw: string): string {
   return JSON.stringify(raw.length > 40 ? `${raw.slice(0, 40)}…` : raw);
 }
 
+/** How many bad entries of one list value (weights, sash slots) a note names before it stops. */
+export const MAX_ENTRY_NOTES = 5;
+
 // Plain decimal or exponent notation only: Number() would also take '', '0x10', 'Infinity' and ' 1 '.
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
 
