@@ -1,12 +1,14 @@
 /**
  * TMDB proxies for the configurator's title picker: `GET /search?q=` (search/multi, movies and series
  * only, trimmed to what a picker shows) and `GET /resolve-imdb?tmdb_id=&type=` (external ids → IMDb id).
- * Access and throttling: tmdbProxy.ts. Upstream JSON is treated as hostile: every field is checked.
+ * Access and throttling: tmdbProxy.ts. Upstream JSON is hostile: the search body goes through
+ * `searchMultiSchema` (upstream/tmdbSchemas.ts), which keeps only usable movie and series rows.
  */
 import type { FastifyInstance } from 'fastify';
 import { isImdbId } from '../../domain/ids.ts';
 import { presentValue } from '../../poster/identity.ts';
 import type { PosterQuery } from '../../poster/params.ts';
+import { searchMultiSchema, type TmdbSearchRow } from '../../upstream/tmdbSchemas.ts';
 import type { AppDeps } from '../deps.ts';
 import { badRequest, notFound } from '../errors.ts';
 import { DOCUMENTED_ONLY, error, rateLimited } from './schemas.ts';
@@ -115,26 +117,18 @@ const resolveSchema = {
   },
 } as const;
 
-const text = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value : null);
-
-/** One search/multi row in the picker's shape, or null for people and malformed rows. */
-function searchResult(raw: unknown, posterUrl: (path: string) => string | null): SearchResult | null {
-  if (typeof raw !== 'object' || raw === null) return null;
-  const row = raw as Record<string, unknown>;
-  const mediaType = row.media_type;
-  if (mediaType !== 'movie' && mediaType !== 'tv') return null;
-  if (typeof row.id !== 'number' || !Number.isSafeInteger(row.id) || row.id <= 0) return null;
-  const title = text(row.title) ?? text(row.name) ?? text(row.original_title) ?? text(row.original_name);
+/** One search/multi row in the picker's shape, or null when the row has no usable title. */
+function searchResult(row: TmdbSearchRow, posterUrl: (path: string) => string | null): SearchResult | null {
+  const title = row.title ?? row.name ?? row.original_title ?? row.original_name;
   if (title === null) return null;
-  const date = text(row.release_date) ?? text(row.first_air_date);
+  const date = row.release_date ?? row.first_air_date;
   const year = date && /^\d{4}/.test(date) ? date.slice(0, 4) : null;
-  const poster = text(row.poster_path);
   return {
     id: row.id,
-    media_type: mediaType,
+    media_type: row.media_type,
     title: title.slice(0, 300),
     year,
-    poster_url: poster?.startsWith('/') ? posterUrl(poster) : null,
+    poster_url: row.poster_path?.startsWith('/') ? posterUrl(row.poster_path) : null,
   };
 }
 
@@ -154,9 +148,9 @@ export function registerSearchRoutes(app: FastifyInstance, deps: AppDeps): void 
     } catch (failure) {
       upstreamAnswer(failure, tmdbKey !== undefined);
     }
-    const rows = (answer as { results?: unknown } | null)?.results;
-    const results = (Array.isArray(rows) ? rows : [])
-      .map((row) => searchResult(row, (path) => tmdb.imageUrl(path, THUMBNAIL_SIZE)))
+    const results = searchMultiSchema
+      .parse(answer)
+      .results.map((row) => searchResult(row, (path) => tmdb.imageUrl(path, THUMBNAIL_SIZE)))
       .filter((row): row is SearchResult => row !== null)
       .slice(0, MAX_RESULTS);
     reply.header('cache-control', 'private, max-age=300');
