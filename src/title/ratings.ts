@@ -7,26 +7,13 @@
  */
 import type { MediaType } from '../domain/facts.ts';
 import { toCount, toNumber } from '../upstream/json.ts';
-import type { NormalisedRating } from '../upstream/mdblistSchemas.ts';
+import { MDBLIST_SOURCES, type NormalisedRating } from '../upstream/mdblistSchemas.ts';
 
 /**
- * Every source a weight can name (reference §3.2). MDBList's sources (MDBLIST_SOURCES) are a subset:
- * aggregateRatings indexes this table by them, so the compiler holds that.
+ * Every source a weight can name, in the order weights are written back: MDBList's
+ * own sources, then the anime providers' community scores.
  */
-export const RATING_SOURCES = [
-  'imdb',
-  'letterboxd',
-  'trakt',
-  'tomatoes',
-  'popcorn',
-  'metacritic',
-  'metacriticuser',
-  'tmdb',
-  'rogerebert',
-  'myanimelist',
-  'anilist',
-  'kitsu',
-] as const;
+export const RATING_SOURCES = [...MDBLIST_SOURCES, 'anilist', 'kitsu'] as const;
 export type RatingSource = (typeof RATING_SOURCES)[number];
 
 export type WeightMap = Partial<Record<RatingSource, number>>;

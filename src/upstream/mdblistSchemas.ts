@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { isImdbId } from '../domain/ids.ts';
 import { isoDay, isRecord, own, toCount, toNumber, toText } from './json.ts';
 
-/** Sources MDBList reports, a subset of the aggregate's (anilist/kitsu come from the anime providers). */
+/** Sources MDBList reports; the aggregate's RATING_SOURCES (src/title/ratings.ts) add the anime providers'. */
 export const MDBLIST_SOURCES = [
   'imdb',
   'letterboxd',

@@ -7,7 +7,11 @@ import { RATING_SOURCES, type RatingSource, type WeightMap, type WeightSet } fro
 import { toNumber } from '../../upstream/json.ts';
 import { type Decoded, MAX_ENTRY_NOTES, shown } from './codecs.ts';
 
-/** Which sources each weights parameter accepts (reference §3.2); others are ignored, not errors. */
+/**
+ * Which sources each weights parameter accepts, in the order the parameter docs list them; any other
+ * source in a value is ignored, not an error. Series take no Letterboxd or Roger Ebert weight, anime
+ * series no Metacritic critics' or Roger Ebert weight.
+ */
 export const WEIGHT_SOURCES = {
   movie: [
     'letterboxd',
