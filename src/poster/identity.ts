@@ -5,6 +5,7 @@
  * (`anime`, `{type}`). All of them must name the same title, or fail with a clear 4xx.
  */
 import type { MediaType } from '../domain/facts.ts';
+import { IMDB_ID_SOURCE, isImdbId } from '../domain/ids.ts';
 
 export interface Identity {
   tmdbId: string | null;
@@ -21,7 +22,8 @@ export type IdentityResult =
 type QueryValue = string | string[] | undefined;
 
 const TMDB_ID = /^\d{1,10}$/;
-const IMDB_ID = /^tt\d{1,10}$/;
+/** `tt…` alone or with Stremio's `:season:episode` suffix. */
+const STREMIO_IMDB = new RegExp(`^(${IMDB_ID_SOURCE})(?::\\d+:\\d+)?$`);
 const ANIME_NAMESPACES = new Set(['kitsu', 'anilist', 'mal', 'anidb']);
 
 /** The first value of a repeated parameter, trimmed; placeholders and blanks become undefined. */
@@ -59,7 +61,7 @@ interface StremioParts {
 
 /** `tt…[:s:e]`, `tmdb:N`, `tmdb:movie:N`, `tmdb:tv:N`, `tvdb:N`, anime namespaces; null = unusable. */
 export function parseStremioId(value: string): StremioParts | null {
-  const imdb = /^(tt\d{1,10})(?::\d+:\d+)?$/.exec(value);
+  const imdb = STREMIO_IMDB.exec(value);
   if (imdb) return { imdbId: imdb[1] };
   const [namespace, ...rest] = value.split(':');
   const ns = namespace?.toLowerCase() ?? '';
@@ -107,7 +109,7 @@ export function parseIdentity(query: Record<string, QueryValue>): IdentityResult
 
   const rawImdb = presentValue(query.imdb_id);
   if (rawImdb !== undefined) {
-    if (!IMDB_ID.test(rawImdb)) return fail(400, 'invalid_imdb_id', 'imdb_id must look like tt0111161');
+    if (!isImdbId(rawImdb)) return fail(400, 'invalid_imdb_id', 'imdb_id must look like tt0111161');
     imdbId = rawImdb;
   }
 

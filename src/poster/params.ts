@@ -26,7 +26,6 @@ import {
 } from './params/table.ts';
 
 export {
-  canonicalWeights,
   defaultOptions,
   IGNORED_PARAMS,
   IMDB_RATING_SOURCES,
@@ -47,7 +46,12 @@ export {
   type TmdbRatingSource,
   TRANSPORT_PARAMS,
 } from './params/table.ts';
+export { canonicalWeights } from './params/weights.ts';
 
+/**
+ * A query string as the HTTP layer hands it over (a repeated name arrives as an array). Every route
+ * reads its query as this one type, not only /poster.
+ */
 export type PosterQuery = Record<string, string | string[] | undefined>;
 
 export interface ParsedPosterParams {

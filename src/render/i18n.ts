@@ -7,9 +7,7 @@
  */
 
 import { GENRE_LABELS, type GenreLabel } from '../domain/genres.ts';
-
-export const LANGUAGES = ['en', 'es', 'fr', 'it', 'pt', 'pt-br', 'de'] as const;
-export type Language = (typeof LANGUAGES)[number];
+import type { Language } from '../domain/languages.ts';
 
 /** The untranslated genre keys the facts layer emits (one vocabulary: src/domain/genres.ts). */
 export const GENRE_KEYS = GENRE_LABELS;
@@ -186,15 +184,6 @@ const de: Table = {
 };
 
 export const LABELS: Readonly<Record<Language, Readonly<Table>>> = { en, es, fr, it, pt, 'pt-br': ptBr, de };
-
-/** `pt-BR`, `pt_br` → pt-br; `es-MX` → es; unknown → en. */
-export function resolveLanguage(code: string): Language {
-  const norm = code.trim().toLowerCase().replace('_', '-');
-  if ((LANGUAGES as readonly string[]).includes(norm)) return norm as Language;
-  const base = norm.split('-')[0] ?? '';
-  if ((LANGUAGES as readonly string[]).includes(base)) return base as Language;
-  return 'en';
-}
 
 export function isGenreKey(value: string): value is GenreKey {
   return (GENRE_KEYS as readonly string[]).includes(value);

@@ -15,7 +15,6 @@ export { MAX_INPUT_BYTES, MAX_INPUT_PIXELS } from './draw/decode.ts';
 export { canvasMetrics } from './draw/measure.ts';
 export { transcodeToPng } from './draw/png.ts';
 export { registerFonts } from './fonts.ts';
-export { LANGUAGES, resolveLanguage } from './i18n.ts';
 export type { ArtSource, LayoutInput, LogoInfo } from './layout/context.ts';
 export { CANVAS_HEIGHT, CANVAS_WIDTH } from './layout/context.ts';
 export type { TextMetrics } from './layout/metrics.ts';

@@ -3,6 +3,7 @@
  * release status, sash, quality tier, trending rank, and whether any of it is provisional.
  */
 import type { Facts, ImageRef, QualityToken } from '../domain/facts.ts';
+import type { MdbListTitle } from '../upstream/mdblistSchemas.ts';
 import type { TmdbImage, TmdbTitle } from '../upstream/tmdb.ts';
 import {
   type ArtChoice,
@@ -14,7 +15,7 @@ import {
 import type { CuratedLists } from './curated.ts';
 import { genreLabel } from './genres.ts';
 import { qualityScore, qualityTier } from './quality.ts';
-import { aggregateRatings, type MdbListTitle, type WeightMap } from './ratings.ts';
+import { aggregateRatings, type WeightMap } from './ratings.ts';
 import {
   movieReleaseStatus,
   type ReleaseStatus,

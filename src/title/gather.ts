@@ -11,12 +11,12 @@ import { bulkhead } from 'cockatiel';
 import type { MediaType, QualityToken } from '../domain/facts.ts';
 import type { Coordinator } from '../ports/coordinator.ts';
 import type { MdblistClient } from '../upstream/mdblist.ts';
+import { type MdbListTitle, parseMdbList } from '../upstream/mdblistSchemas.ts';
 import type { QualitySource } from '../upstream/qualitySources.ts';
 import type { TmdbClient, TmdbTitle } from '../upstream/tmdb.ts';
 import type { TitleData } from './assemble.ts';
 import type { CachedFetcher } from './cachedFetch.ts';
 import { foldTokens, qualityFromStreams, tokensFromParsedFile } from './quality.ts';
-import { type MdbListTitle, parseMdbList } from './ratings.ts';
 import { FRESH_DAYS } from './releaseStatus.ts';
 
 const DAY = 24 * 60 * 60 * 1000;

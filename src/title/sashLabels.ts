@@ -1,14 +1,12 @@
 /**
  * Translated poster vocabulary: sash labels, release windows, month names, the trending and dated
- * templates, genre labels and language names (reference §4.3 step 12, §11 "Languages").
+ * templates and language names (reference §4.3 step 12, §11 "Languages").
  *
  * Keys are the exact English strings the sash logic produces, so an untranslated key simply prints
  * in English. Lookup order for `pt-BR` is pt-br → pt → en, per key: a regional table only carries
  * what differs from its base language.
  */
-
-export const LABEL_LANGUAGES = ['en', 'es', 'fr', 'it', 'pt', 'pt-br', 'de'] as const;
-export type LabelLanguage = (typeof LABEL_LANGUAGES)[number];
+import { type Language, languageChain, resolveLanguage } from '../domain/languages.ts';
 
 /** Every fixed sash label (the English text doubles as the translation key). */
 export const SASH_LABEL_KEYS = [
@@ -67,7 +65,7 @@ export interface LanguageTable {
 }
 
 /** The shipped tables; exported so tests can prove coverage. Regional tables hold only differences. */
-export const LABEL_TABLES: Readonly<Record<LabelLanguage, LanguageTable>> = {
+export const LABEL_TABLES: Readonly<Record<Language, LanguageTable>> = {
   en: {
     months: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
     templates: {
@@ -323,23 +321,6 @@ export const LABEL_TABLES: Readonly<Record<LabelLanguage, LanguageTable>> = {
   },
 };
 
-/**
- * The lookup chain for a requested language: `pt-BR` → pt-br, pt, en; `fr-FR` → fr, en; unknown → en.
- * Case and `_` vs `-` are ignored, since the value arrives from a URL.
- */
-export function languageChain(lang: string | null | undefined): LabelLanguage[] {
-  const chain: LabelLanguage[] = [];
-  // Typed as a string, but it comes from a URL: anything else reads as "no preference".
-  const normalised = typeof lang === 'string' ? lang.trim().toLowerCase().replace(/_/g, '-') : '';
-  const known = (code: string): code is LabelLanguage =>
-    (LABEL_LANGUAGES as readonly string[]).includes(code);
-  if (known(normalised)) chain.push(normalised);
-  const base = normalised.split('-')[0] ?? '';
-  if (known(base) && !chain.includes(base)) chain.push(base);
-  if (!chain.includes('en')) chain.push('en');
-  return chain;
-}
-
 function lookup<T>(
   lang: string | null | undefined,
   read: (table: LanguageTable) => T | undefined,
@@ -370,8 +351,6 @@ export function translateLabel(text: string, lang: string | null | undefined): s
   if (!isLabelKey(text)) return text;
   return lookup(lang, (table) => table.labels?.[text]) ?? text;
 }
-
-/** A genre label in `lang`. */
 
 /** Short month name, month 1–12. */
 export function monthName(month: number, lang: string | null | undefined): string {
@@ -474,7 +453,7 @@ export function languageLabel(code: string, lang: string | null | undefined): st
   const key = code.trim().toLowerCase();
   const english = LANGUAGE_NAMES.get(key);
   if (english === undefined) return translateLabel('Foreign', lang);
-  const target = languageChain(lang)[0] ?? 'en';
+  const target = resolveLanguage(lang);
   if (target === 'en') return english;
   try {
     const names = new Intl.DisplayNames([target], { type: 'language', fallback: 'none' });

@@ -3,10 +3,9 @@
  * The polling job (operations issue) calls `recentDigitalReleases`; extraction is pure and tested alone.
  */
 import { z } from 'zod';
+import { imdbIdsIn } from '../domain/ids.ts';
 import { UpstreamError } from './errors.ts';
 import type { UpstreamHttp } from './http.ts';
-
-const IMDB_ID = /\btt\d{1,10}\b/g;
 
 const postSchema = z
   .object({
@@ -29,7 +28,7 @@ export function extractImdbIds(post: unknown): string[] {
   const parsed = postSchema.safeParse(post);
   if (!parsed.success) return [];
   const text = `${parsed.data.title ?? ''} ${parsed.data.selftext ?? ''} ${parsed.data.url ?? ''}`;
-  return [...new Set(text.match(IMDB_ID) ?? [])];
+  return [...new Set(imdbIdsIn(text))];
 }
 
 export interface ArcticShiftOptions {

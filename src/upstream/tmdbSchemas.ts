@@ -124,3 +124,31 @@ export const pagedResultsSchema = z.object({
   total_results: count,
   results: list(z.record(z.string(), z.unknown()).and(z.object({ id: z.number() }))),
 });
+
+/** A string with something in it, as sent; blank, null, absent or not a string → null. */
+const nonBlank = z
+  .string()
+  .refine((value) => value.trim() !== '')
+  .nullable()
+  .catch(null);
+
+/**
+ * One search/multi row the title picker can use: a movie or a series with a positive integer id.
+ * People, collections and rows without those two are dropped by `list`; every other field is optional
+ * and tolerant ("" and null dates, null poster paths, older bodies without `original_name`).
+ */
+const searchRow = z.object({
+  id: z.number().refine((id) => Number.isSafeInteger(id) && id > 0),
+  media_type: z.enum(['movie', 'tv']),
+  title: nonBlank,
+  name: nonBlank,
+  original_title: nonBlank,
+  original_name: nonBlank,
+  release_date: nonBlank,
+  first_air_date: nonBlank,
+  poster_path: nonBlank,
+});
+export type TmdbSearchRow = z.output<typeof searchRow>;
+
+/** search/multi; anything that is not a result list reads as no results. */
+export const searchMultiSchema = z.object({ results: list(searchRow) }).catch({ results: [] });

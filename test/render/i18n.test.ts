@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { LANGUAGES, resolveLanguage } from '../../src/domain/languages.ts';
 import { FONT_FAMILIES } from '../../src/domain/scene.ts';
-import {
-  GENRE_KEYS,
-  genreLabel,
-  LABELS,
-  LANGUAGES,
-  resolveLanguage,
-  UI_KEYS,
-  uiLabel,
-} from '../../src/render/i18n.ts';
+import { GENRE_KEYS, genreLabel, LABELS, UI_KEYS, uiLabel } from '../../src/render/i18n.ts';
 import { STAR } from '../../src/render/layout/labels.ts';
 import { codePointsOf, missingGlyphs } from '../../src/render/text/coverage.ts';
 

@@ -1,14 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { formatWeights, parseWeights, WEIGHT_SOURCES } from '../../src/poster/params/weights.ts';
+import { aggregateRatings, DEFAULT_MOVIE_WEIGHTS } from '../../src/title/ratings.ts';
 import {
-  aggregateRatings,
-  DEFAULT_MOVIE_WEIGHTS,
-  formatWeights,
   type NormalisedRating,
   normaliseMdbRating,
   parseMdbList,
-  parseWeights,
-  WEIGHT_SOURCES,
-} from '../../src/title/ratings.ts';
+} from '../../src/upstream/mdblistSchemas.ts';
 import { fixture, fixtureNames } from '../helpers/fixtures.ts';
 
 const rating = (

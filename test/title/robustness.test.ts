@@ -11,10 +11,11 @@ import {
   qualityFromStreams,
   tokensFromParsedFile,
 } from '../../src/title/quality.ts';
-import { aggregateRatings, normaliseMdbRating, parseMdbList } from '../../src/title/ratings.ts';
+import { aggregateRatings } from '../../src/title/ratings.ts';
 import { movieReleaseStatus, releaseDatesFromTmdb, tvLifecycle } from '../../src/title/releaseStatus.ts';
 import { chooseSash, sashCandidates } from '../../src/title/sash.ts';
 import { DEFAULT_SASH_PRIORITY } from '../../src/title/sashPriority.ts';
+import { normaliseMdbRating, parseMdbList } from '../../src/upstream/mdblistSchemas.ts';
 
 const NOW = new Date('2026-09-14T00:00:00Z');
 const json = fc.jsonValue({ maxDepth: 4 });

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { LANGUAGES as LABEL_LANGUAGES, languageChain } from '../../src/domain/languages.ts';
 import {
   datedLabel,
-  LABEL_LANGUAGES,
   LABEL_TABLES,
   LANGUAGE_NAMES,
-  languageChain,
   languageLabel,
   monthName,
   SASH_LABEL_KEYS,

@@ -4,14 +4,13 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { parseIdentity, presentValue } from '../../poster/identity.ts';
+import type { PosterQuery } from '../../poster/params.ts';
 import { requireOperator } from '../access.ts';
 import type { AppDeps } from '../deps.ts';
 import { identityError } from '../errors.ts';
 import { enforceRateLimit, tenantOf } from '../rateLimit.ts';
 import { DOCUMENTED_ONLY, error, imageResponse, rateLimited } from './schemas.ts';
 import { requireTmdbKey } from './tmdbProxy.ts';
-
-type Query = Record<string, string | string[] | undefined>;
 
 const LANGUAGE = /^[a-z]{2,3}(-[a-z0-9]{2,4})?$/i;
 const THIRTY_DAYS = 30 * 24 * 60 * 60;
@@ -48,7 +47,7 @@ const schema = {
 export function registerLogoRoute(app: FastifyInstance, deps: AppDeps): void {
   app.get('/logo', { schema, ...DOCUMENTED_ONLY }, async (request, reply) => {
     const { config } = deps;
-    const query = request.query as Query;
+    const query = request.query as PosterQuery;
     requireOperator(config, query.access_key);
     const tmdbKey = presentValue(query.tmdb_key);
     await enforceRateLimit(deps.coordinator, tenantOf(tmdbKey, 'operator'), config.RATE_LIMIT_RPS);

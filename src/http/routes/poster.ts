@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ifNoneMatchHits } from '../../poster/cachePolicy.ts';
 import { parseIdentity, parseShape, presentValue } from '../../poster/identity.ts';
-import { parsePosterParams } from '../../poster/params.ts';
+import { type PosterQuery, parsePosterParams } from '../../poster/params.ts';
 import type { PosterAnswer, PosterService } from '../../poster/service.ts';
 import { firstValue, keysMatch, requireOperator } from '../access.ts';
 import type { AppDeps } from '../deps.ts';
@@ -9,8 +9,6 @@ import { badRequest, identityError, unavailable } from '../errors.ts';
 import { enforceRateLimit, tenantOf } from '../rateLimit.ts';
 import { posterSchema } from './posterSchema.ts';
 import { DOCUMENTED_ONLY } from './schemas.ts';
-
-type Query = Record<string, string | string[] | undefined>;
 
 const TRUE_WORDS = new Set(['1', 'true', 'yes', 'on']);
 const flag = (raw: unknown) => TRUE_WORDS.has((firstValue(raw) ?? '').trim().toLowerCase());
@@ -38,7 +36,7 @@ export function sendPosterAnswer(request: FastifyRequest, reply: FastifyReply, a
 export function registerPosterRoute(app: FastifyInstance, deps: AppDeps, posters: PosterService): void {
   app.get('/poster', { schema: posterSchema, ...DOCUMENTED_ONLY }, async (request, reply) => {
     const receivedAt = Date.now();
-    const query = request.query as Query;
+    const query = request.query as PosterQuery;
     const access = requireOperator(deps.config, query.access_key);
 
     const tmdbKey = presentValue(query.tmdb_key);

@@ -8,7 +8,9 @@
  * render or a background job has filled those caches.
  */
 import type { FastifyInstance } from 'fastify';
+import { isImdbId } from '../../domain/ids.ts';
 import { parseIdentity, parseShape } from '../../poster/identity.ts';
+import type { PosterQuery } from '../../poster/params.ts';
 import { findPreset, presetParams } from '../../poster/presets.ts';
 import type { AppDeps } from '../deps.ts';
 import { badRequest, identityError, notFound, unavailable } from '../errors.ts';
@@ -23,12 +25,9 @@ import {
   rateLimited,
 } from './schemas.ts';
 
-type Query = Record<string, string | string[] | undefined>;
-
 const PRESET_ID = /^[a-z0-9_-]{1,64}$/;
 /** The suffix is decoration (the body is IMAGE_FORMAT whatever it says); any image suffix is accepted. */
 const IMAGE_SUFFIX = /\.(jpe?g|webp|png)$/i;
-const IMDB_ID = /^tt\d{1,10}$/;
 const TMDB_FORM = /^tmdb:\d{1,10}$/;
 
 const schema = {
@@ -93,10 +92,10 @@ export function registerPresetRoute(app: FastifyInstance, deps: AppDeps): void {
       throw badRequest('invalid_type', 'type must be movie, tv or series');
     }
     const id = (params.imdb_id ?? '').replace(IMAGE_SUFFIX, '');
-    if (!IMDB_ID.test(id) && !TMDB_FORM.test(id)) {
+    if (!isImdbId(id) && !TMDB_FORM.test(id)) {
       throw badRequest('invalid_imdb_id', 'the id must look like tt0111161.jpg (or tmdb:278.jpg)');
     }
-    const shape = parseShape((request.query as Query).shape);
+    const shape = parseShape((request.query as PosterQuery).shape);
     if (!shape.ok) throw badRequest(shape.code, shape.message);
 
     const identity = parseIdentity({ stremio_id: id, type });

@@ -1,16 +1,18 @@
 /**
  * TMDB proxies for the configurator's title picker: `GET /search?q=` (search/multi, movies and series
  * only, trimmed to what a picker shows) and `GET /resolve-imdb?tmdb_id=&type=` (external ids → IMDb id).
- * Access and throttling: tmdbProxy.ts. Upstream JSON is treated as hostile: every field is checked.
+ * Access and throttling: tmdbProxy.ts. Upstream JSON is hostile: the search body goes through
+ * `searchMultiSchema` (upstream/tmdbSchemas.ts), which keeps only usable movie and series rows.
  */
 import type { FastifyInstance } from 'fastify';
+import { isImdbId } from '../../domain/ids.ts';
 import { presentValue } from '../../poster/identity.ts';
+import type { PosterQuery } from '../../poster/params.ts';
+import { searchMultiSchema, type TmdbSearchRow } from '../../upstream/tmdbSchemas.ts';
 import type { AppDeps } from '../deps.ts';
 import { badRequest, notFound } from '../errors.ts';
 import { DOCUMENTED_ONLY, error, rateLimited } from './schemas.ts';
 import { admitProxyCall, requireTmdbKey, upstreamAnswer } from './tmdbProxy.ts';
-
-type Query = Record<string, string | string[] | undefined>;
 
 const MAX_QUERY = 200;
 const MAX_RESULTS = 20;
@@ -115,33 +117,25 @@ const resolveSchema = {
   },
 } as const;
 
-const text = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value : null);
-
-/** One search/multi row in the picker's shape, or null for people and malformed rows. */
-function searchResult(raw: unknown, posterUrl: (path: string) => string | null): SearchResult | null {
-  if (typeof raw !== 'object' || raw === null) return null;
-  const row = raw as Record<string, unknown>;
-  const mediaType = row.media_type;
-  if (mediaType !== 'movie' && mediaType !== 'tv') return null;
-  if (typeof row.id !== 'number' || !Number.isSafeInteger(row.id) || row.id <= 0) return null;
-  const title = text(row.title) ?? text(row.name) ?? text(row.original_title) ?? text(row.original_name);
+/** One search/multi row in the picker's shape, or null when the row has no usable title. */
+function searchResult(row: TmdbSearchRow, posterUrl: (path: string) => string | null): SearchResult | null {
+  const title = row.title ?? row.name ?? row.original_title ?? row.original_name;
   if (title === null) return null;
-  const date = text(row.release_date) ?? text(row.first_air_date);
+  const date = row.release_date ?? row.first_air_date;
   const year = date && /^\d{4}/.test(date) ? date.slice(0, 4) : null;
-  const poster = text(row.poster_path);
   return {
     id: row.id,
-    media_type: mediaType,
+    media_type: row.media_type,
     title: title.slice(0, 300),
     year,
-    poster_url: poster?.startsWith('/') ? posterUrl(poster) : null,
+    poster_url: row.poster_path?.startsWith('/') ? posterUrl(row.poster_path) : null,
   };
 }
 
 export function registerSearchRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.get('/search', { schema: searchSchema, ...DOCUMENTED_ONLY }, async (request, reply) => {
     const { tmdbKey } = await admitProxyCall(deps, request);
-    const raw = (request.query as Query).q;
+    const raw = (request.query as PosterQuery).q;
     const q = (Array.isArray(raw) ? raw[0] : raw)?.trim() ?? '';
     if (q.length === 0 || q.length > MAX_QUERY) {
       throw badRequest('invalid_query', `q must be 1 to ${MAX_QUERY} characters`);
@@ -154,9 +148,9 @@ export function registerSearchRoutes(app: FastifyInstance, deps: AppDeps): void 
     } catch (failure) {
       upstreamAnswer(failure, tmdbKey !== undefined);
     }
-    const rows = (answer as { results?: unknown } | null)?.results;
-    const results = (Array.isArray(rows) ? rows : [])
-      .map((row) => searchResult(row, (path) => tmdb.imageUrl(path, THUMBNAIL_SIZE)))
+    const results = searchMultiSchema
+      .parse(answer)
+      .results.map((row) => searchResult(row, (path) => tmdb.imageUrl(path, THUMBNAIL_SIZE)))
       .filter((row): row is SearchResult => row !== null)
       .slice(0, MAX_RESULTS);
     reply.header('cache-control', 'private, max-age=300');
@@ -165,7 +159,7 @@ export function registerSearchRoutes(app: FastifyInstance, deps: AppDeps): void 
 
   app.get('/resolve-imdb', { schema: resolveSchema, ...DOCUMENTED_ONLY }, async (request, reply) => {
     const { tmdbKey } = await admitProxyCall(deps, request);
-    const query = request.query as Query;
+    const query = request.query as PosterQuery;
     const tmdbId = presentValue(query.tmdb_id);
     if (!tmdbId || !TMDB_ID.test(tmdbId))
       throw badRequest('invalid_tmdb_id', 'tmdb_id must be 1 to 10 digits');
@@ -182,7 +176,7 @@ export function registerSearchRoutes(app: FastifyInstance, deps: AppDeps): void 
       upstreamAnswer(failure, tmdbKey !== undefined);
     }
     if (ids === null) throw notFound('unknown_title', 'TMDB does not know this title');
-    const imdbId = typeof ids.imdb_id === 'string' && /^tt\d{1,10}$/.test(ids.imdb_id) ? ids.imdb_id : null;
+    const imdbId = isImdbId(ids.imdb_id) ? ids.imdb_id : null;
     reply.header('cache-control', 'private, max-age=86400');
     return { tmdb_id: tmdbId, type: mediaType, imdb_id: imdbId };
   });

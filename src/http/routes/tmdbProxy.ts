@@ -4,12 +4,11 @@
  */
 import type { FastifyRequest } from 'fastify';
 import { presentValue } from '../../poster/identity.ts';
+import type { PosterQuery } from '../../poster/params.ts';
 import { firstValue, keysMatch, requireOperator } from '../access.ts';
 import type { AppDeps } from '../deps.ts';
 import { unavailable } from '../errors.ts';
 import { enforceRateLimit, tenantOf } from '../rateLimit.ts';
-
-type Query = Record<string, string | string[] | undefined>;
 
 /**
  * Reference §10.2: anonymous when the preset tier is on (the locked configurator searches too), else the
@@ -20,7 +19,7 @@ type Query = Record<string, string | string[] | undefined>;
  */
 export async function admitProxyCall(deps: AppDeps, request: FastifyRequest): Promise<{ tmdbKey?: string }> {
   const { config } = deps;
-  const query = request.query as Query;
+  const query = request.query as PosterQuery;
   if (!config.PRESET_ENABLED) requireOperator(config, query.access_key);
   const tmdbKey = presentValue(query.tmdb_key);
   if (tmdbKey) {

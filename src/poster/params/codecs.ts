@@ -5,6 +5,7 @@
  * canonical spelling the decoder reads back to the same value, which is what makes URL shrinking and
  * the round-trip property possible. Pure; nothing here throws.
  */
+import { normaliseLanguageId } from '../../domain/languages.ts';
 import type { PaletteStop, Rgb, ScoreGlowColor } from '../../domain/style.ts';
 
 /** A decoded value, possibly with a note (clamped, entries dropped); or a refusal with the reason. */
@@ -18,6 +19,9 @@ const refuse = <T>(note: string): Decoded<T> => ({ ok: false, note });
 export function shown(raw: string): string {
   return JSON.stringify(raw.length > 40 ? `${raw.slice(0, 40)}…` : raw);
 }
+
+/** How many bad entries of one list value (weights, sash slots) a note names before it stops. */
+export const MAX_ENTRY_NOTES = 5;
 
 // Plain decimal or exponent notation only: Number() would also take '', '0x10', 'Infinity' and ' 1 '.
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
@@ -164,11 +168,11 @@ export function formatPalette(stops: readonly PaletteStop[]): string {
   return stops.map((stop) => `${formatNumber(stop.threshold)}:${formatHex(stop.color)}`).join(',');
 }
 
-// A BCP 47-ish tag: language plus up to two subtags (pt-br, zh-hant-tw). `_` is read as `-`.
+// A BCP 47-ish tag: language plus up to two subtags (pt-br, zh-hant-tw), after normaliseLanguageId.
 const LANGUAGE = /^[a-z]{2,3}(?:-[a-z0-9]{2,8}){0,2}$/;
 
 /** ISO language code or locale, lower-cased (`pt-BR` → `pt-br`, `pt_BR` → `pt-br`). */
 export function decodeLanguage(raw: string): Decoded<string> {
-  const code = raw.toLowerCase().replaceAll('_', '-');
+  const code = normaliseLanguageId(raw);
   return LANGUAGE.test(code) ? ok(code) : refuse(`${shown(raw)} is not a language code`);
 }

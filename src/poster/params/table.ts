@@ -33,10 +33,7 @@ import {
   type AggregateInput,
   DEFAULT_MOVIE_WEIGHTS,
   DEFAULT_TV_WEIGHTS,
-  formatWeights,
-  parseWeights,
   type RatingSource,
-  WEIGHT_SOURCES,
   type WeightMap,
 } from '../../title/ratings.ts';
 import { DEFAULT_SASH_PRIORITY, DIFF_SEED, formatPriority, parsePriority } from '../../title/sashPriority.ts';
@@ -57,8 +54,10 @@ import {
   formatHex,
   formatNumber,
   formatPalette,
+  MAX_ENTRY_NOTES,
   shown,
 } from './codecs.ts';
+import { decodeWeights, formatWeights, WEIGHT_SOURCES } from './weights.ts';
 
 export const IMDB_RATING_SOURCES = ['mdblist', 'dataset', 'fallback'] as const satisfies readonly NonNullable<
   AggregateInput['imdbRatingSource']
@@ -319,18 +318,6 @@ function optionEnum<F extends FieldsOf<PosterOptions, string>>(
   );
 }
 
-const WEIGHT_NUMBER = /^-?\d+(\.\d+)?$/; // what parseWeights accepts as a weight
-const MAX_ENTRY_NOTES = 5;
-
-/**
- * A weights map in the one spelling formatWeights writes: two decimals, zero weights dropped (a zero
- * weight never counts), an all-zero map kept as its first zero. Equal-effect maps become equal values,
- * so they round-trip through the URL and share a cache key.
- */
-export function canonicalWeights(weights: WeightMap, allowed: readonly RatingSource[]): WeightMap | null {
-  return parseWeights(formatWeights(weights), allowed);
-}
-
 function weightsParam(
   name: string,
   field: FieldsOf<PosterOptions, WeightMap | null>,
@@ -351,25 +338,7 @@ function weightsParam(
       group: 'Weights',
       doc,
     },
-    (raw) => {
-      const problems: string[] = [];
-      for (const part of raw.slice(0, 2000).split(',')) {
-        const text = part.trim();
-        if (text === '') continue;
-        const [source, weight, ...rest] = text.split(':');
-        const known = (allowed as readonly string[]).includes(source?.trim().toLowerCase() ?? '');
-        if (!known || weight === undefined || !WEIGHT_NUMBER.test(weight.trim()) || rest.length > 0) {
-          if (problems.length < MAX_ENTRY_NOTES) problems.push(`entry ${shown(text)} ignored`);
-        }
-      }
-      const parsed = parseWeights(raw, allowed);
-      const weights = parsed === null ? null : canonicalWeights(parsed, allowed);
-      if (weights === null)
-        return { ok: false, note: ['no usable source:weight pair', ...problems].join('; ') };
-      return problems.length > 0
-        ? { ok: true, value: weights, note: problems.join('; ') }
-        : { ok: true, value: weights };
-    },
+    (raw) => decodeWeights(raw, allowed),
     (value) => (value === null ? '' : formatWeights(value)),
   );
 }

@@ -3,10 +3,10 @@
  * sash label, dominant colours). Pure.
  */
 import type { Facts } from '../../domain/facts.ts';
+import type { Language } from '../../domain/languages.ts';
 import type { PosterStyle, Rgb } from '../../domain/style.ts';
 import type { DominantColors } from '../analysis/dominant.ts';
 import type { Thumbnail } from '../analysis/thumbnail.ts';
-import type { Language } from '../i18n.ts';
 import type { TextMetrics } from './metrics.ts';
 
 export type ArtSource = 'poster' | 'backdrop_crop' | 'fallback_canvas';

@@ -4,10 +4,11 @@
  * Pure: no image library, text measured through the injected TextMetrics.
  */
 import type { Facts } from '../../domain/facts.ts';
+import { resolveLanguage } from '../../domain/languages.ts';
 import type { BandLayer, Layer, Scene, SceneSummary } from '../../domain/scene.ts';
 import type { PosterStyle, Rgb } from '../../domain/style.ts';
 import { dominantColors } from '../analysis/dominant.ts';
-import { genreLabel, resolveLanguage } from '../i18n.ts';
+import { genreLabel } from '../i18n.ts';
 import { badgeLayers } from './badges.ts';
 import { CANVAS_HEIGHT, CANVAS_WIDTH, type LayoutContext, type LayoutInput } from './context.ts';
 import { BOTTOM_LEVELS, bandAlphaAt, bottomBand, gradientSpec, TOP_LEVELS, topBand } from './gradients.ts';
