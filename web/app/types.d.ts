@@ -83,3 +83,15 @@ export interface Keys {
   mdblist_key: string;
   access_key: string;
 }
+
+/** The full editor's state besides the store's values. */
+export interface EditorState {
+  /** The server's last reading of the settings (what copied URLs carry). */
+  canonical: Normalized;
+  /** A preset the settings still equal (copied URLs then use its /p form when the tier is on). */
+  preset: string | null;
+  /** The open settings tab. */
+  tab: string;
+  /** Bumped on every change not made by the server, so a late answer is not applied. */
+  version: number;
+}
