@@ -39,7 +39,7 @@ async function boot() {
   const locked = caps.preset_enabled && !caps.access_key_valid;
   document.body.dataset.mode = locked ? 'locked' : 'full';
   if (locked) {
-    lockBanner();
+    lockBanner(caps);
     startLocked(caps);
   } else {
     await startFull(caps);

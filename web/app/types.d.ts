@@ -51,6 +51,10 @@ export interface ServerCaps {
   preset_enabled: boolean;
   presets: PresetCard[];
   access_key_valid: boolean;
+  /** ACCESS_KEY is set and this page did not give it: the key would open every setting. */
+  access_key_required: boolean;
+  /** Where to learn to run an instance of one's own (SELF_HOST_URL). */
+  self_host_url: string;
 }
 
 export interface Normalized {
