@@ -178,6 +178,11 @@ export const CONFIG_SCHEMA = {
     0,
     100000,
   ),
+  SELF_HOST_URL: urlVar(
+    ACCESS,
+    'Where the locked configurator\'s "run your own instance" link points (/server-caps self_host_url).',
+    'https://github.com/postersplus/postersplus#run-it',
+  ),
 
   DATABASE_URL: urlVar(
     BACKENDS,

@@ -20,6 +20,8 @@ type App = Awaited<ReturnType<typeof startInProcessApp>>;
 const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === '1';
 const SCREENSHOT_DIR = path.join(import.meta.dirname, '../../docs/screenshots');
 const IDENTITY = 'tmdb_id={tmdb_id?}&imdb_id={imdb_id?}&stremio_id={id}&type={type}&shape={shape}';
+/** The operator's "run your own instance" link on the public tier (SELF_HOST_URL). */
+const SELF_HOST_URL = 'https://docs.example.org/run-your-own';
 
 /** Writes a screenshot as an indexed-colour PNG (a dark UI compresses to well under 300 KB). */
 async function screenshot(page: Page, name: string, fullPage = false) {
@@ -343,7 +345,7 @@ describe('configurator on the public preset tier (PRESET_ENABLED, no access key)
   let browser: Browser;
   beforeAll(async () => {
     [app, browser] = await Promise.all([
-      startInProcessApp({ PRESET_ENABLED: 'true', ACCESS_KEY: 'operator-secret' }),
+      startInProcessApp({ PRESET_ENABLED: 'true', ACCESS_KEY: 'operator-secret', SELF_HOST_URL }),
       launchBrowser(),
     ]);
   });
@@ -410,6 +412,47 @@ describe('configurator on the public preset tier (PRESET_ENABLED, no access key)
     await test.context.close();
   });
 
+  it('lock banner, first way out: the operator unlocks every setting with the key (a wrong one is said so)', async () => {
+    const test = await openPage(browser, app.url);
+    const { page } = test;
+    const banner = page.locator('#lock-banner');
+    expect(await banner.locator('#way-unlock').isVisible()).toBe(true);
+    await banner.getByLabel('Access key', { exact: true }).fill('not-the-key');
+    await banner.getByRole('button', { name: 'Unlock' }).click();
+    await page.waitForSelector('body[data-ready="true"][data-mode="locked"]');
+    expect(await page.locator('#way-unlock').textContent()).toContain('That access key is not valid.');
+    expect(page.url()).toBe(`${app.url}/`);
+
+    await page.locator('#lock-banner').getByLabel('Access key', { exact: true }).fill('operator-secret');
+    await page.locator('#lock-banner').getByRole('button', { name: 'Unlock' }).click();
+    await page.waitForSelector('body[data-ready="true"][data-mode="full"]');
+    expect(page.url()).toBe(`${app.url}/`);
+    expect(await page.locator('#lock-banner').count()).toBe(0);
+    expect(await page.locator('#tuner').isVisible()).toBe(true);
+    await waitForPreview(page, { contains: ['/poster?', 'access_key=operator-secret'] });
+    expectClean(test);
+    await test.context.close();
+  });
+
+  it('lock banner, second way out: "Run your own instance" opens the link the operator set', async () => {
+    const test = await openPage(browser, app.url);
+    const { page, context } = test;
+    // The docs site is another origin this machine cannot reach: answer it here.
+    await context.route(`${SELF_HOST_URL}*`, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html', body: '<title>Run Posters+</title>' }),
+    );
+    const link = page.locator('#lock-banner').getByRole('link', { name: 'Run your own instance' });
+    expect(await link.getAttribute('href')).toBe(SELF_HOST_URL);
+    // A new tab that learns nothing of this page (its address may carry a key).
+    expect(await link.getAttribute('rel')).toBe('noopener noreferrer');
+    const [popup] = await Promise.all([context.waitForEvent('page'), link.click()]);
+    await popup.waitForLoadState();
+    expect(popup.url()).toBe(SELF_HOST_URL);
+    expect(await popup.title()).toBe('Run Posters+');
+    expectClean(test);
+    await context.close();
+  });
+
   it('unlocks the full editor for the operator’s access key, and takes the key out of the address bar', async () => {
     const test = await openPage(browser, app.url, '/?access_key=operator-secret');
     const { page } = test;
@@ -435,6 +478,31 @@ describe('configurator on the public preset tier (PRESET_ENABLED, no access key)
       document.querySelector<HTMLTextAreaElement>('#url-template')?.value.includes('/poster?'),
     );
     await waitForPreview(page, { contains: ['rating_display_mode=0'] });
+    expectClean(test);
+    await test.context.close();
+  });
+});
+
+describe('configurator on a public-only instance (PRESET_ENABLED, no ACCESS_KEY)', () => {
+  let app: App;
+  let browser: Browser;
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startInProcessApp({ PRESET_ENABLED: 'true' }), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('offers no key form (no key opens anything here), only running an instance of one’s own', async () => {
+    const test = await openPage(browser, app.url);
+    const { page } = test;
+    const banner = page.locator('#lock-banner');
+    expect(await banner.isVisible()).toBe(true);
+    expect(await banner.locator('form').count()).toBe(0);
+    expect(await banner.getByRole('link', { name: 'Run your own instance' }).getAttribute('href')).toBe(
+      'https://github.com/postersplus/postersplus#run-it',
+    );
     expectClean(test);
     await test.context.close();
   });

@@ -43,6 +43,9 @@ describe('PRESET_ENABLED=true without ACCESS_KEY (fail-closed public tier)', () 
     const capabilities = await caps(app);
     expect(capabilities.status).toBe(200);
     expect(capabilities.body).toMatchObject({ preset_enabled: true, access_key_valid: false });
+    // No key opens the operator endpoints here, so none is asked for.
+    expect(capabilities.body).toMatchObject({ access_key_required: false });
+    expect((await caps(app, '?access_key=anything')).body).toMatchObject({ access_key_required: false });
   });
 });
 
@@ -86,7 +89,12 @@ describe('ACCESS_KEY set, presets off', () => {
     expect(await status(app, '/resolve-imdb?tmdb_id=278&type=movie&access_key=nope')).toBe(403);
     const capabilities = await caps(app, `?access_key=${KEY}`);
     expect(capabilities.status).toBe(200);
-    expect(capabilities.body).toMatchObject({ access_key_valid: true, preset_enabled: false, presets: [] });
+    expect(capabilities.body).toMatchObject({
+      access_key_valid: true,
+      access_key_required: false,
+      preset_enabled: false,
+      presets: [],
+    });
     expect(await status(app, `/search?q=inception&access_key=${KEY}`)).toBe(200);
   });
 
@@ -117,9 +125,19 @@ describe('ACCESS_KEY set and presets on', () => {
   it('operator endpoints need the key; /server-caps says whether the caller holds it', async () => {
     expect(await status(app, POSTER)).toBe(403);
     expect(await status(app, `${POSTER}&access_key=${KEY}`)).toBe(200);
-    expect((await caps(app)).body).toMatchObject({ access_key_valid: false, preset_enabled: true });
-    expect((await caps(app, '?access_key=wrong')).body).toMatchObject({ access_key_valid: false });
-    expect((await caps(app, `?access_key=${KEY}`)).body).toMatchObject({ access_key_valid: true });
+    expect((await caps(app)).body).toMatchObject({
+      access_key_valid: false,
+      access_key_required: true,
+      preset_enabled: true,
+    });
+    expect((await caps(app, '?access_key=wrong')).body).toMatchObject({
+      access_key_valid: false,
+      access_key_required: true,
+    });
+    expect((await caps(app, `?access_key=${KEY}`)).body).toMatchObject({
+      access_key_valid: true,
+      access_key_required: false,
+    });
     expect(await status(app, '/search?q=inception')).toBe(200);
   });
 });
@@ -134,7 +152,11 @@ describe('neither PRESET_ENABLED nor ACCESS_KEY (open instance)', () => {
   it('everything operator-side is open and /server-caps says so', async () => {
     expect(await status(app, POSTER)).toBe(200);
     expect(await status(app, LOGO)).toBe(200);
-    expect((await caps(app)).body).toMatchObject({ access_key_valid: true, preset_enabled: false });
+    expect((await caps(app)).body).toMatchObject({
+      access_key_valid: true,
+      access_key_required: false,
+      preset_enabled: false,
+    });
   });
 
   it('nocache=1 is ignored without a configured key: the cached poster answers', async () => {

@@ -40,6 +40,8 @@ describe('/server-caps with presets on', () => {
       trending_fetch_count: 40,
       preset_enabled: true,
       access_key_valid: false,
+      access_key_required: true,
+      self_host_url: 'https://github.com/postersplus/postersplus#run-it',
       sash_priority_diff_seed: 'default',
       sash_priority_default: DEFAULT_SASH_PRIORITY.join(','),
     });

@@ -1,18 +1,16 @@
 /**
- * The settings panels, generated from the server's parameter table: one control per row, by kind
- * (sliders for ranges, selects for enums and modes, switches for booleans, editors for weights and the
- * sash priority). Nothing here knows a parameter's default or range except through the table, so the
- * page and the server cannot drift apart.
+ * The simple settings controls, one per parameter kind: switches for booleans, selects for enums and
+ * modes, sliders with an exact-value box for ranges, text (with a colour picker or language list)
+ * for the rest. Each reads its default and range only from the server's table row.
  */
 
 import { h } from './dom.js';
-import { paramLabel, sourceLabel, valueLabel } from './labels.js';
-import { sashEditor } from './sash.js';
+import { frame, idFor } from './frame.js';
+import { paramLabel, valueLabel } from './labels.js';
 
+/** @import { Control } from './frame.js' */
 /** @import { ParamRow } from './types.d.ts' */
 /** @import { Store } from './store.js' */
-
-/** @typedef {{ row: ParamRow, element: HTMLElement, sync(): void }} Control */
 
 /** Decimal places of a number's shortest spelling. @param {number} n */
 const decimals = (n) => {
@@ -33,51 +31,12 @@ function stepOf(row) {
   const fromMin = 10 ** -decimals(row.min ?? 0);
   return Number(Math.min(fromSpan, fromDefault, fromMin).toPrecision(1));
 }
-
-let counter = 0;
-/** @param {string} name */
-const idFor = (name) => `p-${name}-${++counter}`;
-
-/**
- * The label, value read-out, reset button and description around one control.
- * @param {Store} store
- * @param {ParamRow} row
- * @param {string} inputId
- * @param {HTMLElement} body
- * @param {{ output?: HTMLOutputElement, inlineLabel?: boolean }} [extra]
- */
-function frame(store, row, inputId, body, extra = {}) {
-  const docId = `${inputId}-doc`;
-  const label = paramLabel(row.name);
-  const reset = h(
-    'button',
-    { type: 'button', class: 'reset', title: 'Back to the default', 'aria-label': `Reset ${label}` },
-    '↺',
-  );
-  reset.addEventListener('click', () => store.reset(row.name));
-  const head = h(
-    'div',
-    { class: 'param-head' },
-    extra.inlineLabel ? null : h('label', { for: inputId }, label),
-    extra.output ?? null,
-    reset,
-  );
-  const element = h(
-    'div',
-    { class: `param kind-${row.kind}`, 'data-param': row.name },
-    head,
-    body,
-    h('p', { class: 'param-doc', id: docId }, row.doc, ' ', h('code', {}, row.name)),
-  );
-  return { element, reset, docId };
-}
-
 /**
  * @param {Store} store
  * @param {ParamRow} row
  * @returns {Control}
  */
-function booleanControl(store, row) {
+export function booleanControl(store, row) {
   const id = idFor(row.name);
   const input = h('input', { type: 'checkbox', role: 'switch', id, class: 'switch' });
   const body = h('div', { class: 'switch-row' }, input, h('label', { for: id }, paramLabel(row.name)));
@@ -100,7 +59,7 @@ function booleanControl(store, row) {
  * @param {ParamRow} row
  * @returns {Control}
  */
-function selectControl(store, row) {
+export function selectControl(store, row) {
   const id = idFor(row.name);
   const values = row.values ?? [];
   const select = h(
@@ -135,7 +94,7 @@ function selectControl(store, row) {
  * @param {ParamRow} row
  * @returns {Control}
  */
-function rangeControl(store, row) {
+export function rangeControl(store, row) {
   const id = idFor(row.name);
   const min = row.min ?? 0;
   const max = row.max ?? 1;
@@ -204,7 +163,7 @@ const LANGUAGES = [
  * @param {ParamRow} row
  * @returns {Control}
  */
-function textControl(store, row) {
+export function textControl(store, row) {
   const id = idFor(row.name);
   const listId = `${id}-list`;
   const placeholders = /** @type {Record<string, string>} */ ({
@@ -255,194 +214,6 @@ function textControl(store, row) {
       if (picker && /^[0-9a-f]{6}$/i.test(text)) picker.value = `#${text.toLowerCase()}`;
       reset.hidden = !store.isChanged(row.name);
       element.classList.toggle('changed', store.isChanged(row.name));
-    },
-  };
-}
-
-/** @param {string} text @returns {Map<string, number>} */
-function readWeights(text) {
-  /** @type {Map<string, number>} */
-  const map = new Map();
-  for (const part of text.split(',')) {
-    const [source, weight] = part.split(':');
-    const n = Number(weight);
-    if (source && Number.isFinite(n)) map.set(source.trim().toLowerCase(), n);
-  }
-  return map;
-}
-
-/**
- * Rating weights: one slider per source the server accepts for this map. An empty default means
- * "follow the other map" (anime → movie/series), offered as a switch.
- * @param {Store} store
- * @param {ParamRow} row
- * @returns {Control}
- */
-function weightsControl(store, row) {
-  const sources = (row.values ?? []).map(String);
-  const optional = row.default === '';
-  const id = idFor(row.name);
-  /** @type {Map<string, { range: HTMLInputElement, output: HTMLOutputElement }>} */
-  const inputs = new Map();
-  const write = () => {
-    /** @type {string[]} */
-    const parts = [];
-    for (const [source, { range }] of inputs) {
-      const n = Number(range.value);
-      if (n > 0) parts.push(`${source}:${Number(n.toFixed(2))}`);
-    }
-    store.set(row.name, parts.length > 0 ? parts.join(',') : `${sources[0] ?? 'imdb'}:0`);
-  };
-  const rows = sources.map((source, index) => {
-    const sliderId = index === 0 ? id : `${id}-${source}`;
-    const range = h('input', { type: 'range', id: sliderId, min: 0, max: 1, step: 0.01 });
-    const output = h('output', { for: sliderId, class: 'value' });
-    range.addEventListener('input', () => {
-      output.value = range.value;
-      write();
-    });
-    inputs.set(source, { range, output });
-    return h(
-      'div',
-      { class: 'weight-row' },
-      h('label', { for: sliderId, title: source }, sourceLabel(source)),
-      range,
-      output,
-    );
-  });
-  const grid = h('div', { class: 'weights' }, rows);
-  /** @type {HTMLInputElement | null} */
-  let toggle = null;
-  /** @type {HTMLElement} */
-  let body = grid;
-  if (optional) {
-    const toggleId = `${id}-own`;
-    toggle = h('input', { type: 'checkbox', role: 'switch', class: 'switch', id: toggleId });
-    const ownToggle = toggle;
-    ownToggle.addEventListener('change', () => {
-      if (ownToggle.checked) write();
-      else store.reset(row.name);
-    });
-    body = h(
-      'div',
-      {},
-      h('div', { class: 'switch-row' }, ownToggle, h('label', { for: toggleId }, 'Use their own weights')),
-      grid,
-    );
-  }
-  const { element, reset } = frame(store, row, id, body);
-  return {
-    row,
-    element,
-    sync() {
-      const text = store.value(row.name);
-      const weights = readWeights(text);
-      for (const [source, { range, output }] of inputs) {
-        const n = weights.get(source) ?? 0;
-        if (document.activeElement !== range) range.value = String(n);
-        output.value = String(Number(n.toFixed(2)));
-      }
-      if (toggle) {
-        toggle.checked = text !== '';
-        grid.hidden = text === '';
-      }
-      reset.hidden = !store.isChanged(row.name);
-      element.classList.toggle('changed', store.isChanged(row.name));
-    },
-  };
-}
-
-/**
- * @param {Store} store
- * @param {ParamRow} row
- * @param {() => string[]} activeSlots the server's reading of the current sash_priority
- * @returns {Control}
- */
-function controlFor(store, row, activeSlots) {
-  switch (row.kind) {
-    case 'boolean':
-      return booleanControl(store, row);
-    case 'enum':
-      return selectControl(store, row);
-    case 'integer':
-    case 'number':
-      if (row.values && row.values.length > 0) return selectControl(store, row);
-      return rangeControl(store, row);
-    case 'weights':
-      return weightsControl(store, row);
-    case 'priority': {
-      const id = idFor(row.name);
-      const editor = sashEditor(store, row, activeSlots, id);
-      const { element, reset } = frame(store, row, id, editor.element);
-      return {
-        row,
-        element,
-        sync() {
-          editor.sync();
-          reset.hidden = !store.isChanged(row.name);
-          element.classList.toggle('changed', store.isChanged(row.name));
-        },
-      };
-    }
-    default:
-      return textControl(store, row);
-  }
-}
-
-/**
- * Splits a group's rows into sub-sections by the doc's "Subject: …" prefix when several rows share it
- * ("Score bar", "Frosted bar", "Tinted bands"), so a long tab reads as a few short lists.
- * @param {ParamRow[]} rows
- * @returns {{ title: string | null, rows: ParamRow[] }[]}
- */
-function sections(rows) {
-  /** @param {ParamRow} row */
-  const subject = (row) => {
-    const match = /^([A-Z][^:]{2,30}):/.exec(row.doc);
-    return match?.[1] ? match[1].replace(/\s*\(mode \d\)/, '').replace(/=.*/, '') : null;
-  };
-  /** @type {Map<string, number>} */
-  const counts = new Map();
-  for (const row of rows) {
-    const s = subject(row);
-    if (s) counts.set(s, (counts.get(s) ?? 0) + 1);
-  }
-  /** @type {{ title: string | null, rows: ParamRow[] }[]} */
-  const out = [];
-  for (const row of rows) {
-    const s = subject(row);
-    const title = s && (counts.get(s) ?? 0) > 1 ? s : null;
-    const last = out[out.length - 1];
-    if (last && last.title === title) last.rows.push(row);
-    else out.push({ title, rows: [row] });
-  }
-  return out;
-}
-
-/**
- * @param {Store} store
- * @param {ParamRow[]} rows one group's rows, table order
- * @param {() => string[]} activeSlots
- */
-export function buildGroup(store, rows, activeSlots) {
-  /** @type {Control[]} */
-  const controls = [];
-  const element = h(
-    'div',
-    { class: 'group-body' },
-    sections(rows).map((section) => {
-      const built = section.rows.map((row) => controlFor(store, row, activeSlots));
-      controls.push(...built);
-      const items = built.map((control) => control.element);
-      return section.title
-        ? h('fieldset', { class: 'subsection' }, h('legend', {}, section.title), items)
-        : h('div', { class: 'subsection plain' }, items);
-    }),
-  );
-  return {
-    element,
-    sync() {
-      for (const control of controls) control.sync();
     },
   };
 }

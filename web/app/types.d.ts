@@ -51,6 +51,10 @@ export interface ServerCaps {
   preset_enabled: boolean;
   presets: PresetCard[];
   access_key_valid: boolean;
+  /** ACCESS_KEY is set and this page did not give it: the key would open every setting. */
+  access_key_required: boolean;
+  /** Where to learn to run an instance of one's own (SELF_HOST_URL). */
+  self_host_url: string;
 }
 
 export interface Normalized {
@@ -82,4 +86,16 @@ export interface Keys {
   tmdb_key: string;
   mdblist_key: string;
   access_key: string;
+}
+
+/** The full editor's state besides the store's values. */
+export interface EditorState {
+  /** The server's last reading of the settings (what copied URLs carry). */
+  canonical: Normalized;
+  /** A preset the settings still equal (copied URLs then use its /p form when the tier is on). */
+  preset: string | null;
+  /** The open settings tab. */
+  tab: string;
+  /** Bumped on every change not made by the server, so a late answer is not applied. */
+  version: number;
 }

@@ -50,7 +50,7 @@ export const VERSION = packageVersion();
 const schema = {
   summary: 'Capabilities and parameter defaults',
   description:
-    'What the configurator needs: which keys the server holds (never their values), the quality source, every parameter default, the preset gallery and whether the caller’s access_key unlocks the operator endpoints. Anonymous when PRESET_ENABLED=true, else behind the operator gate.',
+    'What the configurator needs: which keys the server holds (never their values), the quality source, every parameter default, the preset gallery, whether the caller’s access_key unlocks the operator endpoints (access_key_valid) and whether an access_key is needed to (access_key_required), and where to learn to self-host (self_host_url). Anonymous when PRESET_ENABLED=true, else behind the operator gate.',
   tags: ['configurator'],
   querystring: {
     type: 'object',
@@ -104,6 +104,15 @@ const schema = {
           type: 'boolean',
           description: 'The operator endpoints accept this caller (open instance, or the right access_key)',
         },
+        access_key_required: {
+          type: 'boolean',
+          description:
+            'ACCESS_KEY is set and this caller did not give it: the operator endpoints open with the key (false when no key would help: an open instance, or the public tier without ACCESS_KEY)',
+        },
+        self_host_url: {
+          type: 'string',
+          description: 'Where to learn to run an instance of your own (SELF_HOST_URL)',
+        },
       },
     },
     403: error('Operator access denied (presets disabled, ACCESS_KEY set and not given)'),
@@ -121,6 +130,7 @@ export function registerCapsRoute(app: FastifyInstance, deps: AppDeps): void {
     const { config, upstream, facts } = deps;
     const accessKey = (request.query as Record<string, unknown>).access_key;
     if (!config.PRESET_ENABLED) requireOperator(config, accessKey);
+    const access = operatorAccess(config, accessKey);
     reply.header('cache-control', 'no-store');
     return {
       version: VERSION,
@@ -146,7 +156,10 @@ export function registerCapsRoute(app: FastifyInstance, deps: AppDeps): void {
             screenshot_url: `/p/${preset.id}/${SCREENSHOT_TITLE}`,
           }))
         : [],
-      access_key_valid: operatorAccess(config, accessKey) !== 'denied',
+      access_key_valid: access !== 'denied',
+      // Says up front whether a key would unlock the operator endpoints, so clients ask for it first.
+      access_key_required: Boolean(config.ACCESS_KEY) && access !== 'granted',
+      self_host_url: config.SELF_HOST_URL,
     };
   });
 }
