@@ -150,15 +150,12 @@ export async function startApp(
 
     const stop = async () => {
       // Closing fastify stops accepting and waits for in-flight requests; the timer bounds that wait.
+      // Keep-alive connections close after their last response (http/plugins/drain.ts).
       const force = setTimeout(() => app.server.closeAllConnections(), config.SHUTDOWN_TIMEOUT_MS);
-      // A keep-alive connection whose response finishes after close() began would otherwise hold the
-      // close open until its idle timeout: drop connections as soon as they go idle.
-      const sweep = setInterval(() => app.server.closeIdleConnections(), 50);
       try {
         await app.close();
       } finally {
         clearTimeout(force);
-        clearInterval(sweep);
       }
       await lifecycle.close();
     };

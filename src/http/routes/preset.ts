@@ -62,7 +62,7 @@ const schema = {
     200: imageResponse('The poster (IMAGE_FORMAT)', POSTER_IMAGE_TYPES),
     302: emptyResponse('Cache hit served from the CDN (OBJECT_STORE_PUBLIC_URL)'),
     304: emptyResponse('If-None-Match matched the ETag'),
-    400: error('Bad type (movie, tv, series), bad id or unsupported shape'),
+    400: error('Empty preset segment, bad type (movie, tv, series), bad id or unsupported shape'),
     404: error('Presets disabled, unknown preset (named), or a title TMDB does not know'),
     429: rateLimited,
     503: error('No server TMDB key, upstream unavailable, or all render slots busy (Retry-After)'),
@@ -78,6 +78,12 @@ export function registerPresetRoute(app: FastifyInstance, deps: AppDeps): void {
 
     const params = request.params as Record<string, string | undefined>;
     const presetId = params.preset ?? '';
+    if (presetId === '') {
+      throw badRequest(
+        'missing_preset',
+        'the preset segment is empty: use /p/{preset}/{type}/{id}, e.g. /p/clean_notch/movie/tt0111161.jpg (ids: /server-caps)',
+      );
+    }
     const preset = findPreset(presetId);
     if (!preset) {
       // Names a well-formed id back to the caller; anything else is not repeated (it could be anything).
