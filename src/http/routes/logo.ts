@@ -4,7 +4,6 @@
  * through the same TMDB metadata cache. Operator endpoint (reference §2).
  */
 import type { FastifyInstance } from 'fastify';
-import sharp from 'sharp';
 import type { MediaType } from '../../domain/facts.ts';
 import { parseIdentity, presentValue } from '../../poster/identity.ts';
 import { chooseLogo, logoLanguageOrder } from '../../title/art.ts';
@@ -58,6 +57,8 @@ const schema = {
  */
 async function asPng(bytes: Buffer): Promise<Buffer> {
   try {
+    // Loaded on first use: the serving process needs libvips only for this operator endpoint.
+    const { default: sharp } = await import('../../render/sharp.ts');
     return await sharp(bytes, { limitInputPixels: 40_000_000 }).png().toBuffer();
   } catch {
     throw new AppError(502, 'bad_logo', 'the logo file could not be decoded');
