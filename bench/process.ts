@@ -18,12 +18,16 @@ const MAIN = new URL('../src/main.ts', import.meta.url);
 /** Starts the service with `env` added to this process's environment; resolves once it listens. */
 export function startService(env: Record<string, string>): Promise<ServiceProcess> {
   const child: ChildProcess = spawn(process.execPath, [MAIN.pathname], {
-    env: { ...process.env, LOG_FORMAT: 'json', LOG_LEVEL: 'info', LOG_REQUESTS: 'false', ...env },
+    // The 'listening' line (info, JSON) is how the port chosen by PORT=0 comes back.
+    env: { ...process.env, ...env, LOG_FORMAT: 'json', LOG_LEVEL: 'info', LOG_REQUESTS: 'false' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('service did not start within 60 s')), 60_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error('service did not start within 60 s'));
+    }, 60_000);
     child.once('exit', (code) => reject(new Error(`service exited with code ${code} before listening`)));
     const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
     lines.on('line', (line) => {
