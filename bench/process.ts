@@ -1,5 +1,5 @@
 /**
- * The service as a child process (`node src/main.ts`), so its memory is its own: the load generator,
+ * The service as a child process (as `npm start` runs it), so its memory is its own: the load generator,
  * the fake upstream and the benchmark's bookkeeping stay in the benchmark's process. Linux only (RSS
  * comes from /proc).
  */
@@ -13,11 +13,18 @@ export interface ServiceProcess {
   stop(): Promise<void>;
 }
 
-const MAIN = new URL('../src/main.ts', import.meta.url);
+const ROOT = new URL('../', import.meta.url);
+/** `npm start` without the leading `node`: the service runs with the flags it ships with. */
+const START_ARGS = (
+  JSON.parse(readFileSync(new URL('package.json', ROOT), 'utf8')) as { scripts: { start: string } }
+).scripts.start
+  .split(' ')
+  .slice(1);
 
 /** Starts the service with `env` added to this process's environment; resolves once it listens. */
 export function startService(env: Record<string, string>): Promise<ServiceProcess> {
-  const child: ChildProcess = spawn(process.execPath, [MAIN.pathname], {
+  const child: ChildProcess = spawn(process.execPath, START_ARGS, {
+    cwd: ROOT.pathname,
     // The 'listening' line (info, JSON) is how the port chosen by PORT=0 comes back.
     env: { ...process.env, ...env, LOG_FORMAT: 'json', LOG_LEVEL: 'info', LOG_REQUESTS: 'false' },
     stdio: ['ignore', 'pipe', 'inherit'],
