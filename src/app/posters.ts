@@ -14,7 +14,8 @@ import { createArtCache } from '../poster/artCache.ts';
 import { createCompositeStore } from '../poster/compositeStore.ts';
 import { createLogoService } from '../poster/logo.ts';
 import { createPosterService } from '../poster/service.ts';
-import { createRenderPool } from '../render/index.ts';
+// The pool module only, not render/index.ts: the drawing libraries load in the render workers, not here.
+import { createRenderPool } from '../render/pool.ts';
 import type { FactSources } from '../title/sources.ts';
 import { serverSettingsOf } from './serverSettings.ts';
 
@@ -43,11 +44,16 @@ export function createPosters(
   outages: OutageReporter = createOutageReporter(logger),
 ) {
   const slots = config.RENDER_CONCURRENCY || availableParallelism();
-  const pool = createRenderPool({ size: slots, defaultDeadlineMs: config.POSTER_DEADLINE_MS });
+  const pool = createRenderPool({
+    size: slots,
+    idleMs: config.RENDER_WORKER_IDLE_TIMEOUT * 1000,
+    defaultDeadlineMs: config.POSTER_DEADLINE_MS,
+  });
   const store = createCompositeStore({
     storage: ports.storage,
     blobStore: ports.blobStore,
     memoryEntries: config.COMPOSITE_MEM_ENTRIES,
+    memoryBytes: config.L1_CACHE_MB * 1024 * 1024,
     redirectToPublicUrl: config.OBJECT_STORE_PUBLIC_URL !== '',
     now: Date.now,
     onBackendError: (backend, error) => outages.failed(backend, error),

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { openBlobStore, openCoordinator, openStorage } from '../adapters/open.ts';
 import type { Config } from '../config/schema.ts';
-import { type FakeUpstream, startFakeUpstream } from '../demo/server.ts';
+import type { FakeUpstream } from '../demo/server.ts';
 import type { AppDeps } from '../http/deps.ts';
 import { buildServer } from '../http/server.ts';
 import { buildJobs } from '../jobs/index.ts';
@@ -35,6 +35,8 @@ async function resolveUpstream(
   logger: Logger,
 ): Promise<{ upstream: UpstreamEndpoints; fake: FakeUpstream | null }> {
   if (config.TMDB_API_KEY) return { upstream: endpointsFromConfig(config), fake: null };
+  // Imported only here: the fake's catalogue, art and image libraries stay out of a real deployment.
+  const { startFakeUpstream } = await import('../demo/server.ts');
   const fake = await startFakeUpstream({ port: 0, host: '127.0.0.1' });
   lifecycle.add('demo-upstream', () => fake.close());
   logger.warn(

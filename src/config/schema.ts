@@ -235,6 +235,13 @@ export const CONFIG_SCHEMA = {
     0,
     256,
   ),
+  RENDER_WORKER_IDLE_TIMEOUT: integerVar(
+    POSTERS,
+    'Render worker threads start on demand (~30 MB each) and stop after this many idle seconds (0 = keep them once started).',
+    120,
+    0,
+    86400,
+  ),
   RENDER_QUEUE_TIMEOUT: integerVar(
     POSTERS,
     'Seconds a request may wait for a render slot before 503 (0 = forever).',
@@ -259,10 +266,17 @@ export const CONFIG_SCHEMA = {
   ),
   COMPOSITE_MEM_ENTRIES: integerVar(
     POSTERS,
-    'Posters kept in memory (L1) per process; 0 disables L1.',
+    'Posters kept in memory (L1) per process, within L1_CACHE_MB; 0 disables L1.',
     500,
     0,
     100000,
+  ),
+  L1_CACHE_MB: integerVar(
+    POSTERS,
+    'Most megabytes of poster bytes kept in memory (L1) per process, whatever COMPOSITE_MEM_ENTRIES allows; 0 disables L1.',
+    32,
+    0,
+    4096,
   ),
   CDN_CACHE_TTL: autoOrSecondsVar(
     POSTERS,

@@ -5,6 +5,7 @@
  *   /tmdb/3/…              TMDB API base          /tmdb-images/t/p/{size}/{file}   image base
  *   /mdblist/…             MDBList API base       /addon/manifest.json, /addon/stream/{type}/{id}.json
  *   /aiostreams/api/v1/search                     /arctic/api/posts/search
+ *   /_control/faults       the fault switch, loopback callers only (control.ts)
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
@@ -13,6 +14,7 @@ import { addonRoute } from './addon/routes.ts';
 import { arcticRoute } from './arctic.ts';
 import { ImageService } from './art/images.ts';
 import { type Clock, makeClock } from './clock.ts';
+import { CONTROL_PREFIX, controlRoute } from './control.ts';
 import { type FaultConfig, FaultController } from './faults.ts';
 import { htmlError, json, type Reply, type RouteRequest, type ServiceName } from './http.ts';
 import { MdblistService } from './mdblist.ts';
@@ -120,6 +122,18 @@ function index(origin: string, urls: FakeUpstreamUrls, registry: Registry): Repl
   });
 }
 
+/** A small request body as text, or null past 16 KB (the control route's JSON is a few bytes). */
+async function readBody(req: IncomingMessage): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > 16 * 1024) return null;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 function truncate(body: Buffer): Buffer {
   return body.subarray(0, Math.max(1, Math.floor(body.length * 0.4)));
 }
@@ -192,6 +206,21 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
       url = new URL(rawUrl, origin);
     } catch {
       return finish(json(400, { error: 'Malformed request URL' }));
+    }
+    if (pathname === CONTROL_PREFIX || pathname.startsWith(`${CONTROL_PREFIX}/`)) {
+      const body = await readBody(req);
+      if (body === null) return finish(json(413, { error: 'body over 16 KB' }));
+      return finish(
+        controlRoute(
+          {
+            method,
+            path: pathname.slice(CONTROL_PREFIX.length),
+            remoteAddress: req.socket.remoteAddress,
+            body,
+          },
+          faults,
+        ),
+      );
     }
     if (method !== 'GET' && method !== 'HEAD') {
       const reply = json(405, { error: 'Method not allowed' });

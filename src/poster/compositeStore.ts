@@ -36,6 +36,8 @@ export interface CompositeStoreOptions {
   storage: Storage;
   blobStore: BlobStore;
   memoryEntries: number;
+  /** Most bytes of poster data the L1 holds (0 disables it, as memoryEntries 0 does). */
+  memoryBytes: number;
   /** Redirect fresh hits to the CDN (OBJECT_STORE_PUBLIC_URL) instead of reading the blob. */
   redirectToPublicUrl: boolean;
   now: () => number;
@@ -44,16 +46,15 @@ export interface CompositeStoreOptions {
   backendWaitMs?: number;
 }
 
-const MEMORY_BYTES = 256 * 1024 * 1024;
-
 export function createCompositeStore(options: CompositeStoreOptions) {
   const { storage, blobStore, now } = options;
   const waitMs = options.backendWaitMs ?? REQUEST_BACKEND_WAIT_MS;
   const memory =
-    options.memoryEntries > 0
+    options.memoryEntries > 0 && options.memoryBytes > 0
       ? new LRUCache<string, StoredPoster & { bytes: Buffer }>({
           max: options.memoryEntries,
-          maxSize: MEMORY_BYTES,
+          // Bounded by bytes as well as entries: a process's memory is what a small host runs out of.
+          maxSize: options.memoryBytes,
           sizeCalculation: (entry) => Math.max(1, entry.bytes.length),
         })
       : null;

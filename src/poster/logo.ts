@@ -4,7 +4,8 @@
  * cache and the same title resolver as the poster.
  */
 import { badUpstream, notFound, RETRY_AFTER_SECONDS, unavailable } from '../domain/errors.ts';
-import { transcodeToPng } from '../render/index.ts';
+// draw/png.ts directly, not render/index.ts: the canvas library stays out of the serving thread.
+import { transcodeToPng } from '../render/draw/png.ts';
 import { chooseLogo, logoLanguageOrder } from '../title/art.ts';
 import type { FactSources } from '../title/sources.ts';
 import { throwTmdbFailure } from '../upstream/tmdbFailure.ts';

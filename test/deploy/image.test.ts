@@ -130,8 +130,10 @@ describe('Dockerfile: how the container runs', () => {
     expect(exposed).toEqual([CONFIG_SCHEMA.PORT.defaultText]);
     expect(env.PORT).toBe(CONFIG_SCHEMA.PORT.defaultText);
     expect(env.HOST).toBe('0.0.0.0');
-    // Every ENV the image sets is either a config variable or NODE_ENV.
-    for (const key of Object.keys(env)) expect(key === 'NODE_ENV' || key in CONFIG_SCHEMA).toBe(true);
+    // Every ENV the image sets is either a config variable, NODE_ENV or the allocator's arena cap.
+    for (const key of Object.keys(env))
+      expect(key === 'NODE_ENV' || key === 'MALLOC_ARENA_MAX' || key in CONFIG_SCHEMA).toBe(true);
+    expect(env.MALLOC_ARENA_MAX).toBe('2');
     // The app user owns DATA_DIR in the image, so a fresh named volume inherits that ownership.
     const uid = last(runtime, 'USER')?.args;
     expect(all(runtime, 'RUN').some((run) => run.args.includes(`chown ${uid} ${env.DATA_DIR}`))).toBe(true);

@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { defaultStyle } from '../../src/domain/style.ts';
 import { createRenderPool, RenderTimeoutError } from '../../src/render/index.ts';
 import { MAX_CONSECUTIVE_DEATHS } from '../../src/render/pool.ts';
@@ -72,6 +72,55 @@ describe('render worker pool', () => {
     });
     expect(next.artSource).toBe('poster');
     expect(pool.pending()).toBe(0);
+  });
+});
+
+describe('render workers on demand', () => {
+  const input = async () => ({
+    art: await posterJpeg(),
+    logo: null,
+    facts: baseFacts(),
+    style: defaultStyle(),
+    output: { format: 'jpeg' as const, quality: 80 },
+  });
+
+  it('starts no worker before the first render and never more than its size', async () => {
+    const lazy = createRenderPool({ size: 2 });
+    try {
+      expect(lazy.workers()).toBe(0);
+      const job = await input();
+      const results = await Promise.all([1, 2, 3, 4].map(() => lazy.render(job)));
+      expect(results.every((r) => r.artSource === 'poster')).toBe(true);
+      expect(lazy.workers()).toBe(2);
+    } finally {
+      await lazy.close();
+    }
+    expect(lazy.workers()).toBe(0);
+  });
+
+  it('stops a worker left idle past idleMs, and starts one again for the next render', async () => {
+    const idle = createRenderPool({ size: 1, idleMs: 50 });
+    try {
+      const job = await input();
+      await idle.render(job);
+      expect(idle.workers()).toBe(1);
+      await vi.waitFor(() => expect(idle.workers()).toBe(0), { timeout: 5000, interval: 20 });
+      const again = await idle.render(job);
+      expect(again.artSource).toBe('poster');
+    } finally {
+      await idle.close();
+    }
+  });
+
+  it('keeps started workers when idleMs is 0', async () => {
+    const kept = createRenderPool({ size: 1, idleMs: 0 });
+    try {
+      await kept.render(await input());
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(kept.workers()).toBe(1);
+    } finally {
+      await kept.close();
+    }
   });
 });
 

@@ -4,7 +4,7 @@
  * concurrent requests for the same bytes share one rendering.
  */
 import { LRUCache } from 'lru-cache';
-import sharp from 'sharp';
+import sharp from '../../render/sharp.ts';
 import { bytes, json, type Reply, type RouteRequest } from '../http.ts';
 import { type ArtAsset, registry as defaultRegistry, type Registry } from '../registry.ts';
 import { renderOriginal } from './draw.ts';

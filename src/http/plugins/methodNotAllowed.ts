@@ -1,5 +1,4 @@
 import type { FastifyInstance, HTTPMethods } from 'fastify';
-import { AppError } from '../errors.ts';
 
 /** Every route serves GET (and HEAD); these are the methods a client could still try on one of them. */
 const OTHER_METHODS: HTTPMethods[] = ['POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
@@ -24,14 +23,13 @@ export function registerMethodNotAllowed(app: FastifyInstance, urls: Set<string>
       method: OTHER_METHODS,
       url,
       schema: { hide: true },
-      handler: async (request) => {
-        throw new AppError(
-          405,
-          'method_not_allowed',
-          `${request.method} is not allowed here: use GET or HEAD`,
-          { allow: 'GET, HEAD' },
-        );
-      },
+      // An HTTP-only answer (no use case is involved), written in the one error shape.
+      handler: async (request, reply) =>
+        reply.status(405).header('allow', 'GET, HEAD').send({
+          error: 'method_not_allowed',
+          message: `${request.method} is not allowed here: use GET or HEAD`,
+          request_id: request.id,
+        }),
     });
   }
 }

@@ -11,9 +11,9 @@
  *   `failOn: 'truncated'` and shrink-on-load, then into an ImageData.
  */
 import { type Canvas, createCanvas, Image, ImageData } from '@napi-rs/canvas';
-import sharp, { type Metadata } from 'sharp';
 import { readHeader } from '../analysis/header.ts';
 import { isComplete } from '../analysis/integrity.ts';
+import sharp, { type Metadata } from '../sharp.ts';
 import type { ImageScope } from './surfaces.ts';
 
 export const MAX_INPUT_BYTES = 25 * 1024 * 1024;

@@ -6,7 +6,7 @@
  * no faster than Skia. Posters are encoded once and served many times, so bytes win.
  */
 import type { Canvas } from '@napi-rs/canvas';
-import sharp from 'sharp';
+import sharp from '../sharp.ts';
 
 export type OutputFormat = 'webp' | 'jpeg';
 export const WEBP_EFFORT = 2;
