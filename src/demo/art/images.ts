@@ -4,7 +4,12 @@
  * concurrent requests for the same bytes share one rendering.
  */
 import { LRUCache } from 'lru-cache';
-import sharp from '../../render/sharp.ts';
+import sharp from 'sharp';
+
+// The fake upstream imports nothing of the service (test/unit/layers.test.ts), so it sets libvips'
+// process-wide cache itself, as src/render/sharp.ts does: every image it makes is new.
+sharp.cache(false);
+
 import { bytes, json, type Reply, type RouteRequest } from '../http.ts';
 import { type ArtAsset, registry as defaultRegistry, type Registry } from '../registry.ts';
 import { renderOriginal } from './draw.ts';

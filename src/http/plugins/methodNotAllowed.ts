@@ -25,11 +25,14 @@ export function registerMethodNotAllowed(app: FastifyInstance, urls: Set<string>
       schema: { hide: true },
       // An HTTP-only answer (no use case is involved), written in the one error shape.
       handler: async (request, reply) =>
-        reply.status(405).header('allow', 'GET, HEAD').send({
-          error: 'method_not_allowed',
-          message: `${request.method} is not allowed here: use GET or HEAD`,
-          request_id: request.id,
-        }),
+        reply
+          .status(405)
+          .header('allow', 'GET, HEAD')
+          .send({
+            error: 'method_not_allowed',
+            message: `${request.method} is not allowed here: use GET or HEAD`,
+            request_id: request.id,
+          }),
     });
   }
 }
