@@ -6,6 +6,7 @@ import cluster from 'node:cluster';
 import { BackendUnavailableError } from './adapters/open.ts';
 import { runPrimary, workerMetrics } from './app/cluster.ts';
 import { startApp } from './app/start.ts';
+import { demoDecision } from './config/demoMode.ts';
 import { ConfigError, loadConfig, secretValues } from './config/load.ts';
 import { createLogger } from './observability/logger.ts';
 import { createMetrics } from './observability/metrics.ts';
@@ -20,6 +21,12 @@ async function main(): Promise<void> {
       process.exit(2);
     }
     throw error;
+  }
+  // One line, exit 2: demo posters must never be served where real ones are expected (config/demoMode.ts).
+  const demo = demoDecision(config);
+  if (!demo.ok) {
+    process.stderr.write(`${demo.message}\n`);
+    process.exit(2);
   }
 
   const logger = createLogger({

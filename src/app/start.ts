@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { openBlobStore, openCoordinator, openStorage } from '../adapters/open.ts';
+import { demoDecision } from '../config/demoMode.ts';
+import { ConfigError } from '../config/load.ts';
 import type { Config } from '../config/schema.ts';
 import { type FakeUpstream, startFakeUpstream } from '../demo/server.ts';
 import type { AppDeps } from '../http/deps.ts';
@@ -26,20 +28,25 @@ export interface RunningApp {
 }
 
 /**
- * Without a TMDB key the service runs against the built-in offline catalogue: the fake upstream starts
- * in-process on a free loopback port and every client points at it.
+ * In demo mode (config/demoMode.ts) the service runs against the built-in offline catalogue: the fake
+ * upstream starts in-process on a free loopback port and every client points at it. A configuration that
+ * must not run in demo mode (a hosted backend without a TMDB key, DEMO_MODE=off) never gets this far.
  */
 async function resolveUpstream(
   config: Config,
   lifecycle: Lifecycle,
   logger: Logger,
 ): Promise<{ upstream: UpstreamEndpoints; fake: FakeUpstream | null }> {
-  if (config.TMDB_API_KEY) return { upstream: endpointsFromConfig(config), fake: null };
+  const decision = demoDecision(config);
+  if (!decision.ok) throw new ConfigError([decision.message]);
+  if (!decision.demo) return { upstream: endpointsFromConfig(config), fake: null };
   const fake = await startFakeUpstream({ port: 0, host: '127.0.0.1' });
   lifecycle.add('demo-upstream', () => fake.close());
   logger.warn(
     { demo_upstream: fake.origin },
-    'demo mode: TMDB_API_KEY is not set, serving the built-in offline catalogue (set TMDB_API_KEY and MDBLIST_API_KEY for real titles)',
+    config.TMDB_API_KEY
+      ? 'demo mode: DEMO_MODE=on, serving the built-in offline catalogue although TMDB_API_KEY is set'
+      : 'demo mode: TMDB_API_KEY is not set, serving the built-in offline catalogue (set TMDB_API_KEY and MDBLIST_API_KEY for real titles)',
   );
   const upstream: UpstreamEndpoints = {
     demo: true,

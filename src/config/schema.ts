@@ -52,7 +52,16 @@ export const CONFIG_SCHEMA = {
     30000,
   ),
 
-  TMDB_API_KEY: secretVar(UPSTREAM, 'Server TMDB v3 key. Unset = demo mode: a built-in offline catalogue.'),
+  TMDB_API_KEY: secretVar(
+    UPSTREAM,
+    'Server TMDB v3 key. Unset on a single box (DEMO_MODE=auto) = demo mode: a built-in offline catalogue.',
+  ),
+  DEMO_MODE: enumVar(
+    UPSTREAM,
+    'auto: demo catalogue when TMDB_API_KEY is unset, but refuse to start (exit 2) if DATABASE_URL, REDIS_URL or OBJECT_STORE_URL is set. off: no key = refuse to start (the image, compose and k8s set this). on: demo catalogue even with a key (never with a hosted backend).',
+    ['auto', 'on', 'off'],
+    'auto',
+  ),
   TMDB_API_BASE: urlVar(
     UPSTREAM,
     'TMDB API base URL (point it at a caching proxy if you have one).',

@@ -10,6 +10,7 @@
  * poster is provisional (served with no-store, never stored) while the fetches finish in the background.
  */
 import type { FactsContext } from '../app/facts.ts';
+import { isDemo } from '../config/demoMode.ts';
 import type { Config } from '../config/schema.ts';
 import type { Facts, MediaType } from '../domain/facts.ts';
 import type { PosterStyle } from '../domain/style.ts';
@@ -96,6 +97,7 @@ export function createPosterService(deps: PosterServiceDeps) {
     ratingMinVotes: config.RATING_MIN_VOTES,
     cinemaMaxAgeYears: config.CINEMA_MAX_AGE_YEARS,
     trending: `${config.TRENDING_FETCH_COUNT}/${config.TRENDING_BROAD_FETCH_COUNT}`,
+    demo: isDemo(config) || undefined, // demo composites never share a key with real ones
   };
 
   const remaining = (request: PosterRequest) => request.receivedAt + config.POSTER_DEADLINE_MS - now();

@@ -105,6 +105,27 @@ describe('startup failures', () => {
   });
 });
 
+describe('never demo posters in production', () => {
+  it('a hosted backend without TMDB_API_KEY: exit 2 and one line naming TMDB_API_KEY, before any backend is opened', async () => {
+    const { code, output } = await runServiceToExit({
+      DATABASE_URL: 'postgresql://poster:dbSecret77@127.0.0.1:1/posters',
+    });
+    expect(code).toBe(2);
+    const lines = output.split('\n').filter(Boolean);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('TMDB_API_KEY');
+    expect(lines[0]).toContain('DATABASE_URL');
+    expect(output).not.toContain('dbSecret77');
+  });
+
+  it('DEMO_MODE=off without a key: exit 2 naming TMDB_API_KEY', async () => {
+    const { code, output } = await runServiceToExit({ DEMO_MODE: 'off' });
+    expect(code).toBe(2);
+    expect(output.trim().split('\n')).toHaveLength(1);
+    expect(output).toContain('TMDB_API_KEY');
+  });
+});
+
 describe('with a TMDB key (no demo mode)', () => {
   it('does not start the demo upstream and never logs the key', async () => {
     const service = await spawnService({
