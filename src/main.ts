@@ -7,6 +7,7 @@ import { BackendUnavailableError } from './adapters/open.ts';
 import { runPrimary, workerMetrics } from './app/cluster.ts';
 import { startApp } from './app/start.ts';
 import { demoDecision } from './config/demoMode.ts';
+import { configWarnings } from './config/envWarnings.ts';
 import { ConfigError, loadConfig, secretValues } from './config/load.ts';
 import { createLogger } from './observability/logger.ts';
 import { createMetrics } from './observability/metrics.ts';
@@ -34,6 +35,8 @@ async function main(): Promise<void> {
     level: config.LOG_LEVEL,
     secrets: secretValues(config),
   });
+  // Renamed, retired or misspelt variables: one warning line each, once (by the primary process).
+  if (cluster.isPrimary) for (const warning of configWarnings(process.env)) logger.warn(warning);
   if (config.WORKERS > 1 && cluster.isPrimary) {
     runPrimary(config.WORKERS, logger);
     return;

@@ -184,6 +184,7 @@ export function createPosterService(deps: PosterServiceDeps) {
         style.greyscaleNoQuality,
       waitForQuality: style.waitForQuality,
       cacheOnly: request.tier === 'preset',
+      fetchRatings: request.tier === 'preset' && config.PRESET_MDBLIST_FETCH,
       deadline: request.receivedAt + config.POSTER_DEADLINE_MS,
       ...(prefetch ? { onTitle: (tmdb: TmdbTitle) => prefetchArt(tmdb, request) } : {}),
     });

@@ -337,3 +337,20 @@ describe('/p limits', () => {
     }
   });
 });
+
+describe('PRESET_MDBLIST_FETCH=true', () => {
+  let app: App;
+  beforeAll(async () => {
+    app = await startInProcessApp({ PRESET_ENABLED: 'true', ACCESS_KEY: KEY, PRESET_MDBLIST_FETCH: 'true' });
+  });
+  afterAll(() => app.close());
+
+  it('a cold anonymous /p miss fetches its ratings from MDBList, still never the quality source', async () => {
+    const calls = await quotaCalls(app, async () => {
+      const response = await app.get('/p/clean_sash/movie/tt0111161.jpg');
+      expect(response.status).toBe(200);
+    });
+    expect(calls.mdblist).toBeGreaterThan(0);
+    expect(calls.addon).toBe(0);
+  });
+});

@@ -126,6 +126,27 @@ describe('never demo posters in production', () => {
   });
 });
 
+describe('an env file written for the Python service', () => {
+  it('boots, reading its names as aliases, with one warning line per renamed, retired or misspelt variable', async () => {
+    const service = await spawnService({
+      QUALITY_WAIT_TIMEOUT: '12',
+      PROMETHEUS_MULTIPROC_DIR: '/tmp/prom',
+      MDBLIST_APIKEY: 'typoSecretValue42',
+    });
+    try {
+      const warned = (name: string) =>
+        service.logs().filter((line) => line.level === 40 && String(line.msg).startsWith(`${name} `));
+      for (const name of ['QUALITY_WAIT_TIMEOUT', 'PROMETHEUS_MULTIPROC_DIR', 'MDBLIST_APIKEY'])
+        expect(warned(name), name).toHaveLength(1);
+      expect(String(warned('MDBLIST_APIKEY')[0]?.msg)).toContain('did you mean MDBLIST_API_KEY?');
+      expect(service.output.join('\n')).not.toContain('typoSecretValue42');
+    } finally {
+      await service.stop();
+      service.cleanup();
+    }
+  });
+});
+
 describe('with a TMDB key (no demo mode)', () => {
   it('does not start the demo upstream and never logs the key', async () => {
     const service = await spawnService({
