@@ -9,7 +9,12 @@ import { buildServer } from '../http/server.ts';
 import { buildJobs } from '../jobs/index.ts';
 import { createScheduler } from '../jobs/scheduler.ts';
 import type { Logger } from '../observability/logger.ts';
-import { createMetrics, type Metrics } from '../observability/metrics.ts';
+import {
+  cacheTableLabel,
+  createMetrics,
+  type Metrics,
+  upstreamServiceLabel,
+} from '../observability/metrics.ts';
 import { endpointsFromConfig, type UpstreamEndpoints } from '../upstream/endpoints.ts';
 import { createFacts } from './facts.ts';
 import { Lifecycle } from './lifecycle.ts';
@@ -78,6 +83,8 @@ export async function startApp(
     const coordinator = await openCoordinator(config, { logger });
     lifecycle.add(`coordinator:${coordinator.kind}`, () => coordinator.close());
 
+    // Metric label of the quality source (its kind is fixed at boot; demo mode uses the stream addon).
+    const qualityKind = upstream.demo ? 'scraper' : config.QUALITY_SOURCE;
     // One reporter for the fact caches and the poster store: an outage is one warning, not one per request.
     const outages = createOutageReporter(logger);
     const facts = await createFacts(
@@ -85,13 +92,14 @@ export async function startApp(
       upstream,
       { storage, coordinator },
       {
-        onAttempt: (service, outcome) => metrics.upstreamCalls.inc({ service, status: outcome }),
+        onAttempt: (service, outcome) =>
+          metrics.upstreamCalls.inc({ service: upstreamServiceLabel(service, qualityKind), status: outcome }),
         onBreakerChange: (service, state) => {
           if (state === 'open')
             logger.warn({ service }, 'upstream failing: circuit open, serving cached facts');
           else if (state === 'closed') logger.info({ service }, 'upstream recovered: circuit closed');
         },
-        onLookup: (table, result) => metrics.cacheLookups.inc({ table, result }),
+        onLookup: (table, result) => metrics.cacheLookups.inc({ table: cacheTableLabel(table), result }),
         onStorageError: (error) => outages.failed('storage', error),
         onBackgroundError: (what, error) => logger.warn({ err: error, what }, 'background fetch failed'),
         warn: (message) => logger.warn(message),
@@ -100,7 +108,7 @@ export async function startApp(
     metrics.sources.breakerStates = () =>
       Object.fromEntries(
         (['tmdb', 'tmdb_images', 'mdblist', 'quality', 'arctic_shift'] as const).map((service) => [
-          service,
+          upstreamServiceLabel(service, qualityKind),
           facts.http.breakerState(service),
         ]),
       );
