@@ -116,3 +116,19 @@ describe('boot warnings (configWarnings)', () => {
     expect(editDistance('MDBLIST_APIKEY', 'MDBLIST_API_KEY')).toBe(1);
   });
 });
+
+describe('docs/HOSTING.md, "Moving from the Python service"', () => {
+  it('names every alias, ignored name and public preset', async () => {
+    const { readFileSync } = await import('node:fs');
+    const doc = readFileSync(new URL('../../docs/HOSTING.md', import.meta.url), 'utf8');
+    const section = doc.slice(doc.indexOf('## Moving from the Python service'));
+    expect(section.length).toBeGreaterThan(100);
+    const { CONFIG_SCHEMA } = await import('../../src/config/schema.ts');
+    for (const spec of Object.values(CONFIG_SCHEMA))
+      for (const alias of (spec as { aliases?: { name: string }[] }).aliases ?? [])
+        expect(section, alias.name).toContain(`\`${alias.name}\``);
+    for (const name of Object.keys(IGNORED_PYTHON_NAMES)) expect(section, name).toContain(`\`${name}\``);
+    for (const id of ['default', 'awards', 'minimalist', 'letterboxd', 'cinephile', 'quality'])
+      expect(section, id).toContain(`\`${id}\``);
+  });
+});
