@@ -6,6 +6,8 @@ import cluster from 'node:cluster';
 import { BackendUnavailableError } from './adapters/open.ts';
 import { runPrimary, workerMetrics } from './app/cluster.ts';
 import { startApp } from './app/start.ts';
+import { demoDecision } from './config/demoMode.ts';
+import { configWarnings } from './config/envWarnings.ts';
 import { ConfigError, loadConfig, secretValues } from './config/load.ts';
 import { createLogger } from './observability/logger.ts';
 import { createMetrics } from './observability/metrics.ts';
@@ -21,12 +23,20 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  // One line, exit 2: demo posters must never be served where real ones are expected (config/demoMode.ts).
+  const demo = demoDecision(config);
+  if (!demo.ok) {
+    process.stderr.write(`${demo.message}\n`);
+    process.exit(2);
+  }
 
   const logger = createLogger({
     format: config.LOG_FORMAT,
     level: config.LOG_LEVEL,
     secrets: secretValues(config),
   });
+  // Renamed, retired or misspelt variables: one warning line each, once (by the primary process).
+  if (cluster.isPrimary) for (const warning of configWarnings(process.env)) logger.warn(warning);
   if (config.WORKERS > 1 && cluster.isPrimary) {
     runPrimary(config.WORKERS, logger);
     return;

@@ -67,5 +67,8 @@ export async function openBlobStore(config: Config, _options: OpenOptions = {}):
     // Credentials come from the AWS SDK's default chain (AWS_* variables, profile, instance role).
     return openS3BlobStore({ url: config.OBJECT_STORE_URL, publicBaseUrl });
   }
-  return openLocalBlobStore({ dir: path.join(config.DATA_DIR, 'composites'), publicBaseUrl });
+  return openLocalBlobStore({
+    dir: config.COMPOSITE_BLOB_DIR || path.join(config.DATA_DIR, 'composites'),
+    publicBaseUrl,
+  });
 }

@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Config } from '../config/schema.ts';
 import type { Logger } from '../observability/logger.ts';
-import type { Metrics } from '../observability/metrics.ts';
+import { cacheTableLabel, type Metrics } from '../observability/metrics.ts';
 import type { BlobStore } from '../ports/blobStore.ts';
 import type { Storage } from '../ports/storage.ts';
 import { createAdmission } from '../poster/admission.ts';
@@ -33,6 +33,16 @@ export function createOutageReporter(logger: Logger, windowMs = 60_000) {
       lastError.set(backend, now);
     },
   };
+}
+
+/** Logos are PNG/SVG files on TMDB (and Metahub's /logo/ path); posters and backdrops are JPEGs. */
+function isLogoUrl(url: string): boolean {
+  try {
+    const { pathname } = new URL(url);
+    return /\.(png|svg)$/i.test(pathname) || pathname.includes('/logo/');
+  } catch {
+    return false;
+  }
 }
 
 export function createPosters(
@@ -62,6 +72,11 @@ export function createPosters(
     dir: path.join(config.DATA_DIR, 'art'),
     ttlDays: config.ART_CACHE_DAYS,
     download: (url) => facts.tmdb.image(url),
+    onLookup: (url, hit) =>
+      metrics.cacheLookups.inc({
+        table: cacheTableLabel(isLogoUrl(url) ? 'art_logo' : 'art_poster'),
+        result: hit ? 'hit' : 'miss',
+      }),
   });
   const admission = createAdmission(slots, config.RENDER_QUEUE_TIMEOUT * 1000);
   const service = createPosterService({
@@ -73,12 +88,21 @@ export function createPosters(
     admission,
     render: (input) => pool.render(input),
     now: Date.now,
-    onCompositeLookup: (result) => metrics.cacheLookups.inc({ table: 'composite', result }),
+    onCompositeLookup: (result) => metrics.cacheLookups.inc({ table: cacheTableLabel('composite'), result }),
     onPipeline: (seconds) => metrics.renderDuration.observe(seconds),
     onSaturated: () => metrics.renderSaturated.inc(),
   });
   metrics.sources.renderInflight = () => admission.inFlight();
   metrics.sources.renderQueueDepth = () => admission.queued();
+  // A cache hit answered by a 302 to the CDN is counted here, where every tier's answer passes.
+  const counted: typeof service = {
+    ...service,
+    async serve(request) {
+      const answer = await service.serve(request);
+      if (answer.kind === 'redirect') metrics.compositeCdnHits.inc();
+      return answer;
+    },
+  };
   const logos = createLogoService({ facts, now: Date.now });
-  return { service, logos, store, admission, pool, close: () => pool.close() };
+  return { service: counted, logos, store, admission, pool, close: () => pool.close() };
 }

@@ -2,6 +2,7 @@
  * Builds the pixel-changing server settings (src/poster/serverSettings.ts) from the config, once per
  * config object: the facts side and the poster service both ask here and get the very same object.
  */
+import { isDemo } from '../config/demoMode.ts';
 import type { Config } from '../config/schema.ts';
 import type { ServerSettings } from '../poster/serverSettings.ts';
 
@@ -23,6 +24,7 @@ export function serverSettingsOf(config: Config): ServerSettings {
         trendingCount: config.TRENDING_FETCH_COUNT,
         trendingBroadCount: config.TRENDING_BROAD_FETCH_COUNT,
       }),
+      demo: isDemo(config),
     });
     built.set(config, settings);
   }

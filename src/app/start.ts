@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { openBlobStore, openCoordinator, openStorage } from '../adapters/open.ts';
+import { demoDecision } from '../config/demoMode.ts';
+import { ConfigError } from '../config/load.ts';
 import type { Config } from '../config/schema.ts';
 import type { FakeUpstream } from '../demo/server.ts';
 import type { AppDeps } from '../http/deps.ts';
@@ -7,7 +9,12 @@ import { buildServer } from '../http/server.ts';
 import { buildJobs } from '../jobs/index.ts';
 import { createScheduler } from '../jobs/scheduler.ts';
 import type { Logger } from '../observability/logger.ts';
-import { createMetrics, type Metrics } from '../observability/metrics.ts';
+import {
+  cacheTableLabel,
+  createMetrics,
+  type Metrics,
+  upstreamServiceLabel,
+} from '../observability/metrics.ts';
 import { endpointsFromConfig, type UpstreamEndpoints } from '../upstream/endpoints.ts';
 import { createFacts } from './facts.ts';
 import { Lifecycle } from './lifecycle.ts';
@@ -26,22 +33,27 @@ export interface RunningApp {
 }
 
 /**
- * Without a TMDB key the service runs against the built-in offline catalogue: the fake upstream starts
- * in-process on a free loopback port and every client points at it.
+ * In demo mode (config/demoMode.ts) the service runs against the built-in offline catalogue: the fake
+ * upstream starts in-process on a free loopback port and every client points at it. A configuration that
+ * must not run in demo mode (a hosted backend without a TMDB key, DEMO_MODE=off) never gets this far.
  */
 async function resolveUpstream(
   config: Config,
   lifecycle: Lifecycle,
   logger: Logger,
 ): Promise<{ upstream: UpstreamEndpoints; fake: FakeUpstream | null }> {
-  if (config.TMDB_API_KEY) return { upstream: endpointsFromConfig(config), fake: null };
+  const decision = demoDecision(config);
+  if (!decision.ok) throw new ConfigError([decision.message]);
+  if (!decision.demo) return { upstream: endpointsFromConfig(config), fake: null };
   // Imported only here: the fake's catalogue, art and image libraries stay out of a real deployment.
   const { startFakeUpstream } = await import('../demo/server.ts');
   const fake = await startFakeUpstream({ port: 0, host: '127.0.0.1' });
   lifecycle.add('demo-upstream', () => fake.close());
   logger.warn(
     { demo_upstream: fake.origin },
-    'demo mode: TMDB_API_KEY is not set, serving the built-in offline catalogue (set TMDB_API_KEY and MDBLIST_API_KEY for real titles)',
+    config.TMDB_API_KEY
+      ? 'demo mode: DEMO_MODE=on, serving the built-in offline catalogue although TMDB_API_KEY is set'
+      : 'demo mode: TMDB_API_KEY is not set, serving the built-in offline catalogue (set TMDB_API_KEY and MDBLIST_API_KEY for real titles)',
   );
   const upstream: UpstreamEndpoints = {
     demo: true,
@@ -73,6 +85,8 @@ export async function startApp(
     const coordinator = await openCoordinator(config, { logger });
     lifecycle.add(`coordinator:${coordinator.kind}`, () => coordinator.close());
 
+    // Metric label of the quality source (its kind is fixed at boot; demo mode uses the stream addon).
+    const qualityKind = upstream.demo ? 'scraper' : config.QUALITY_SOURCE;
     // One reporter for the fact caches and the poster store: an outage is one warning, not one per request.
     const outages = createOutageReporter(logger);
     const facts = await createFacts(
@@ -80,13 +94,14 @@ export async function startApp(
       upstream,
       { storage, coordinator },
       {
-        onAttempt: (service, outcome) => metrics.upstreamCalls.inc({ service, status: outcome }),
+        onAttempt: (service, outcome) =>
+          metrics.upstreamCalls.inc({ service: upstreamServiceLabel(service, qualityKind), status: outcome }),
         onBreakerChange: (service, state) => {
           if (state === 'open')
             logger.warn({ service }, 'upstream failing: circuit open, serving cached facts');
           else if (state === 'closed') logger.info({ service }, 'upstream recovered: circuit closed');
         },
-        onLookup: (table, result) => metrics.cacheLookups.inc({ table, result }),
+        onLookup: (table, result) => metrics.cacheLookups.inc({ table: cacheTableLabel(table), result }),
         onStorageError: (error) => outages.failed('storage', error),
         onBackgroundError: (what, error) => logger.warn({ err: error, what }, 'background fetch failed'),
         warn: (message) => logger.warn(message),
@@ -95,7 +110,7 @@ export async function startApp(
     metrics.sources.breakerStates = () =>
       Object.fromEntries(
         (['tmdb', 'tmdb_images', 'mdblist', 'quality', 'arctic_shift'] as const).map((service) => [
-          service,
+          upstreamServiceLabel(service, qualityKind),
           facts.http.breakerState(service),
         ]),
       );

@@ -20,6 +20,13 @@ function typeText(spec: VarSpec<unknown>): string {
   }
 }
 
+/** " Alias: `OLD` (why)." for a variable the Python service spelt differently. */
+function aliasText(spec: VarSpec<unknown>): string {
+  const aliases = spec.aliases ?? [];
+  if (aliases.length === 0) return '';
+  return ` Alias: ${aliases.map((alias) => `\`${alias.name}\` (${alias.note})`).join(', ')}, read when unset, with a boot warning.`;
+}
+
 export function renderConfigTable(): string {
   const lines = ['| Variable | Type | Default | Description |', '|---|---|---|---|'];
   let group = '';
@@ -29,7 +36,8 @@ export function renderConfigTable(): string {
       lines.push(`| **${group}** | | | |`);
     }
     const fallback = spec.defaultText === '' ? '—' : `\`${spec.defaultText}\``;
-    lines.push(`| \`${name}\` | ${typeText(spec)} | ${fallback} | ${spec.doc.replaceAll('|', '\\|')} |`);
+    const doc = `${spec.doc}${aliasText(spec)}`.replaceAll('|', '\\|');
+    lines.push(`| \`${name}\` | ${typeText(spec)} | ${fallback} | ${doc} |`);
   }
   return lines.join('\n');
 }
@@ -45,7 +53,9 @@ export function renderEnvExample(): string {
       group = spec.group;
       lines.push('', `# --- ${group} ---`);
     }
-    lines.push(`# ${spec.doc}${spec.kind === 'enum' ? ` (${spec.values?.join('|')})` : ''}`);
+    lines.push(
+      `# ${spec.doc}${spec.kind === 'enum' ? ` (${spec.values?.join('|')})` : ''}${aliasText(spec)}`,
+    );
     lines.push(`${name}=${spec.secret ? '' : spec.defaultText}`);
   }
   return `${lines.join('\n')}\n`;

@@ -1,4 +1,5 @@
 import { CONFIG_SCHEMA, type Config, type ConfigName } from './schema.ts';
+import type { VarAlias } from './vars.ts';
 
 export class ConfigError extends Error {
   readonly problems: string[];
@@ -9,6 +10,22 @@ export class ConfigError extends Error {
   }
 }
 
+const isSet = (value: string | undefined): value is string => value !== undefined && value.trim() !== '';
+
+/** The variable's own value, else the first alias that is set (converted), and which name it came from. */
+function rawValue(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  aliases: readonly VarAlias[],
+): { raw: string | undefined; from: string } {
+  if (isSet(env[name])) return { raw: env[name], from: name };
+  for (const alias of aliases) {
+    const value = env[alias.name];
+    if (isSet(value)) return { raw: alias.convert ? alias.convert(value.trim()) : value, from: alias.name };
+  }
+  return { raw: env[name], from: name };
+}
+
 /**
  * Parses every variable of the schema from `env`, reporting all problems together (each naming its
  * variable), and returns a frozen config. Values of secret variables never appear in the messages.
@@ -17,11 +34,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const values: Record<string, unknown> = {};
   const problems: string[] = [];
   for (const [name, spec] of Object.entries(CONFIG_SCHEMA)) {
+    const { raw, from } = rawValue(env, name, spec.aliases ?? []);
     try {
-      values[name] = spec.parse(env[name]);
+      values[name] = spec.parse(raw);
     } catch (error) {
       const reason = spec.secret ? 'is not valid' : (error as Error).message;
-      problems.push(`${name} ${reason}`);
+      problems.push(`${from === name ? name : `${from} (alias of ${name})`} ${reason}`);
     }
   }
   if (problems.length > 0) throw new ConfigError(problems);

@@ -12,7 +12,13 @@ import {
   secretVar,
   stringVar,
   urlVar,
+  withAliases,
 } from './vars.ts';
+
+/** `12.5` seconds → `12500` ms; anything else passes through for the target's own error message. */
+const secondsToMs = (raw: string) =>
+  /^\d+(\.\d+)?$/.test(raw) ? String(Math.round(Number(raw) * 1000)) : raw;
+const PYTHON = 'the Python service’s name';
 
 const SERVER = 'Server';
 const UPSTREAM = 'Upstream sources';
@@ -52,21 +58,43 @@ export const CONFIG_SCHEMA = {
     30000,
   ),
 
-  TMDB_API_KEY: secretVar(UPSTREAM, 'Server TMDB v3 key. Unset = demo mode: a built-in offline catalogue.'),
+  TMDB_API_KEY: withAliases(
+    secretVar(
+      UPSTREAM,
+      'Server TMDB v3 key. Unset on a single box (DEMO_MODE=auto) = demo mode: a built-in offline catalogue.',
+    ),
+    [{ name: 'SERVER_TMDB_KEY', note: PYTHON }],
+  ),
+  DEMO_MODE: enumVar(
+    UPSTREAM,
+    'auto: demo catalogue when TMDB_API_KEY is unset, but refuse to start (exit 2) if DATABASE_URL, REDIS_URL or OBJECT_STORE_URL is set. off: no key = refuse to start (the image, compose and k8s set this). on: demo catalogue even with a key (never with a hosted backend).',
+    ['auto', 'on', 'off'],
+    'auto',
+  ),
   TMDB_API_BASE: urlVar(
     UPSTREAM,
     'TMDB API base URL (point it at a caching proxy if you have one).',
     'https://api.themoviedb.org/3',
   ),
   TMDB_IMAGE_BASE: urlVar(UPSTREAM, 'TMDB image CDN base URL.', 'https://image.tmdb.org/t/p'),
-  MDBLIST_API_KEY: secretVar(UPSTREAM, 'MDBList key for ratings, keywords and age ratings.'),
-  MDBLIST_API_KEY_2: secretVar(UPSTREAM, 'Second MDBList key, used while the first is rate-limited.'),
+  MDBLIST_API_KEY: withAliases(secretVar(UPSTREAM, 'MDBList key for ratings, keywords and age ratings.'), [
+    { name: 'SERVER_MDBLIST_KEY', note: PYTHON },
+  ]),
+  MDBLIST_API_KEY_2: withAliases(
+    secretVar(UPSTREAM, 'Second MDBList key, used while the first is rate-limited.'),
+    [{ name: 'SERVER_MDBLIST_KEY_2', note: PYTHON }],
+  ),
   MDBLIST_API_BASE: urlVar(UPSTREAM, 'MDBList API base URL.', 'https://api.mdblist.com'),
   QUALITY_SOURCE: enumVar(
     UPSTREAM,
-    'Where stream-quality badges come from.',
+    'Where stream-quality badges come from. qualicache (accepted by the Python service) is refused at boot: use aiostreams or scraper.',
     ['aiostreams', 'scraper'],
     'aiostreams',
+    {},
+    {
+      qualicache:
+        'qualicache is not supported by Posters+: set QUALITY_SOURCE=aiostreams (AIOSTREAMS_URL, AIOSTREAMS_AUTH) or QUALITY_SOURCE=scraper (SCRAPER_URL = any Stremio stream addon, e.g. the one QualiCache crawls)',
+    },
   ),
   AIOSTREAMS_URL: urlVar(UPSTREAM, 'AIOStreams base URL (QUALITY_SOURCE=aiostreams).'),
   AIOSTREAMS_AUTH: secretVar(UPSTREAM, 'AIOStreams credentials, base64 of uuid:password.'),
@@ -81,10 +109,10 @@ export const CONFIG_SCHEMA = {
 
   MDBLIST_CONCURRENCY: integerVar(
     UPSTREAM,
-    'MDBList requests in flight per process (the rest queue).',
+    'MDBList requests in flight per process (the rest queue); 0 = no cap, as in the Python service.',
     3,
-    1,
-    32,
+    0,
+    64,
   ),
   RATING_MIN_VOTES: integerVar(
     UPSTREAM,
@@ -123,12 +151,15 @@ export const CONFIG_SCHEMA = {
     100,
   ),
   QUALITY_BG_CONCURRENCY: integerVar(UPSTREAM, 'Background quality fetches in flight per process.', 5, 1, 64),
-  QUALITY_WAIT_TIMEOUT_MS: integerVar(
-    UPSTREAM,
-    'With wait_for_quality, how long a request waits for a quality fetch (ms).',
-    30000,
-    0,
-    120000,
+  QUALITY_WAIT_TIMEOUT_MS: withAliases(
+    integerVar(
+      UPSTREAM,
+      'With wait_for_quality, how long a request waits for a quality fetch (ms).',
+      30000,
+      0,
+      120000,
+    ),
+    [{ name: 'QUALITY_WAIT_TIMEOUT', note: `${PYTHON}, in seconds`, convert: secondsToMs }],
   ),
   QUALITY_GRACE_MS: integerVar(
     UPSTREAM,
@@ -137,12 +168,9 @@ export const CONFIG_SCHEMA = {
     0,
     10000,
   ),
-  QUALITY_OLD_CACHE_DAYS: integerVar(
-    UPSTREAM,
-    'How long quality tokens of older titles stay cached (days).',
-    90,
-    1,
-    365,
+  QUALITY_OLD_CACHE_DAYS: withAliases(
+    integerVar(UPSTREAM, 'How long quality tokens of older titles stay cached (days).', 90, 1, 365),
+    [{ name: 'QUALITY_OLD_CACHE_DURATION', note: `${PYTHON}, in days` }],
   ),
   DISCOVERY_OVERRIDES_PATH: stringVar(
     UPSTREAM,
@@ -155,6 +183,11 @@ export const CONFIG_SCHEMA = {
   PRESET_ENABLED: booleanVar(
     ACCESS,
     'Serve the anonymous preset tier /p/…; without ACCESS_KEY the operator endpoints then close (403).',
+    false,
+  ),
+  PRESET_MDBLIST_FETCH: booleanVar(
+    ACCESS,
+    'Let an anonymous /p miss fetch its MDBList ratings (within the MDBList budget: concurrency cap, shared 429 cooldowns), so a public-only instance does not serve rating-less posters forever.',
     false,
   ),
   PRESET_CDN_CACHE_TTL: integerVar(
@@ -215,6 +248,11 @@ export const CONFIG_SCHEMA = {
     },
   ),
   REDIS_KEY_PREFIX: stringVar(BACKENDS, 'Namespace for every Redis key.', 'postersplus'),
+  COMPOSITE_BLOB_DIR: stringVar(
+    BACKENDS,
+    'Directory of rendered posters without OBJECT_STORE_URL (unset = DATA_DIR/composites).',
+    '',
+  ),
   OBJECT_STORE_URL: urlVar(
     BACKENDS,
     's3://bucket?endpoint=…&region=…&prefix=…: keep rendered posters in S3.',
@@ -228,12 +266,15 @@ export const CONFIG_SCHEMA = {
     'CDN base URL in front of the bucket: cache hits answer 302 there.',
   ),
 
-  RENDER_CONCURRENCY: integerVar(
-    POSTERS,
-    'Uncached poster pipelines running at once (0 = number of cores); cache hits never wait for one.',
-    0,
-    0,
-    256,
+  RENDER_CONCURRENCY: withAliases(
+    integerVar(
+      POSTERS,
+      'Uncached poster pipelines running at once (0 = number of cores); cache hits never wait for one.',
+      0,
+      0,
+      256,
+    ),
+    [{ name: 'POSTER_RENDER_CONCURRENCY', note: PYTHON }],
   ),
   RENDER_WORKER_IDLE_TIMEOUT: integerVar(
     POSTERS,
@@ -244,7 +285,7 @@ export const CONFIG_SCHEMA = {
   ),
   RENDER_QUEUE_TIMEOUT: integerVar(
     POSTERS,
-    'Seconds a request may wait for a render slot before 503 (0 = forever).',
+    'Seconds a request holding its facts and art may wait for a render slot before 503 + Retry-After (0 = no limit). This wait may run past POSTER_DEADLINE_MS: finished gathering is rendered, not dropped.',
     30,
     0,
     3600,

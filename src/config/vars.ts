@@ -19,6 +19,21 @@ export interface VarSpec<T> {
   secret: boolean;
   /** Parses the raw value (undefined = unset); throws a message naming what is wrong. */
   parse(raw: string | undefined): T;
+  /** Other names read when this one is unset (the Python service's spellings), each with a boot warning. */
+  aliases?: readonly VarAlias[];
+}
+
+export interface VarAlias {
+  name: string;
+  /** How the alias differs, for the docs and the warning (e.g. "seconds"). */
+  note: string;
+  /** Turns the alias's raw value into this variable's raw value (e.g. seconds → ms). */
+  convert?: (raw: string) => string;
+}
+
+/** The same variable, also read under `aliases` when it is unset itself. */
+export function withAliases<S extends VarSpec<unknown>>(spec: S, aliases: readonly VarAlias[]): S {
+  return { ...spec, aliases };
 }
 
 const trimmed = (raw: string | undefined): string | undefined => {
@@ -135,6 +150,8 @@ export function enumVar<const V extends string>(
   values: readonly V[],
   fallback: V,
   aliases: Record<string, V> = {},
+  /** Values refused with a message saying what to use instead. */
+  refused: Record<string, string> = {},
 ): VarSpec<V> {
   const schema = z.enum(values as unknown as [V, ...V[]]);
   return {
@@ -147,6 +164,8 @@ export function enumVar<const V extends string>(
     parse(raw) {
       const value = trimmed(raw)?.toLowerCase();
       if (value === undefined) return fallback;
+      const refusal = refused[value];
+      if (refusal !== undefined) throw new Error(`is ${JSON.stringify(value)}: ${refusal}`);
       const result = schema.safeParse(aliases[value] ?? value);
       if (!result.success)
         throw new Error(`must be one of ${values.join(', ')}, got ${JSON.stringify(value)}`);

@@ -31,14 +31,61 @@ export function createLogger(options: LoggerOptions): Logger {
           translateTime: 'SYS:HH:MM:ss.l',
           ignore: 'pid,hostname',
         });
+  if (options.format !== 'json') {
+    return pino(
+      {
+        level: options.level,
+        base: undefined,
+        timestamp: pino.stdTimeFunctions.isoTime,
+        hooks: { streamWrite: redact },
+        serializers: { err: pino.stdSerializers.err },
+      },
+      stream,
+    );
+  }
+  // JSON lines carry pino's keys (time, numeric level, msg: our own pipelines and tests read them) AND the
+  // keys a pipeline built for the Python service reads: timestamp, levelname (INFO, WARNING …), logger and
+  // message.
   return pino(
     {
       level: options.level,
-      base: options.format === 'json' ? { pid: process.pid } : undefined,
-      timestamp: pino.stdTimeFunctions.isoTime,
-      hooks: { streamWrite: redact },
+      base: { pid: process.pid, logger: LOGGER_NAME },
+      timestamp: () => {
+        const iso = new Date().toISOString();
+        return `,"time":"${iso}","timestamp":"${iso}"`;
+      },
+      formatters: {
+        level: (label, number) => ({
+          level: number,
+          levelname: PYTHON_LEVEL_NAMES[label] ?? label.toUpperCase(),
+        }),
+      },
+      hooks: {
+        streamWrite: redact,
+        logMethod(args, method) {
+          const [first, second, ...rest] = args as unknown[];
+          const apply = (values: unknown[]) => method.apply(this, values as Parameters<typeof method>);
+          if (typeof first === 'string') return apply([{ message: first }, ...args]);
+          if (typeof second !== 'string' || first === null || typeof first !== 'object') return apply(args);
+          const merged = first instanceof Error ? { err: first } : first;
+          return apply([{ ...merged, message: second }, second, ...rest]);
+        },
+      },
       serializers: { err: pino.stdSerializers.err },
     },
     stream,
   );
 }
+
+/** The `logger` key of JSON lines (the Python service's logger names differ per module; ours is one). */
+export const LOGGER_NAME = 'postersplus';
+
+/** Python's level names, which pipelines built for the Python service match on. */
+const PYTHON_LEVEL_NAMES: Record<string, string> = {
+  trace: 'DEBUG',
+  debug: 'DEBUG',
+  info: 'INFO',
+  warn: 'WARNING',
+  error: 'ERROR',
+  fatal: 'CRITICAL',
+};

@@ -70,6 +70,17 @@ export function createMetrics() {
       help: 'Requests turned away (503) because no render slot freed up in time.',
       registers: [registry],
     }),
+    compositeCdnHits: new Counter({
+      name: name('composite_cdn_hits_total'),
+      help: 'Poster cache hits answered with a 302 to the CDN (OBJECT_STORE_PUBLIC_URL) instead of the bytes.',
+      registers: [registry],
+    }),
+    presetRequests: new Counter({
+      name: name('preset_requests_total'),
+      help: 'Public-tier /p requests by preset id (known ids only: unknown presets are 404s and not counted).',
+      labelNames: ['preset'] as const,
+      registers: [registry],
+    }),
     upstreamCalls: new Counter({
       name: name('upstream_calls_total'),
       help: 'Upstream HTTP attempts by service and outcome (2xx, 3xx, 4xx, 5xx, timeout, error, circuit_open).',
@@ -138,5 +149,35 @@ export function createMetrics() {
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;
+
+/**
+ * `cache_lookups_total{table}` values, as the Python service emitted them (dashboards built for it keep
+ * working): storage table names lose their `_cache` suffix; the composite store is `final_poster`, the
+ * artwork file cache `tmdb_poster` / `tmdb_logo`.
+ */
+export const CACHE_TABLE_LABELS = {
+  composite: 'final_poster',
+  rating_cache: 'rating',
+  quality_cache: 'quality',
+  tmdb_metadata_cache: 'tmdb_metadata',
+  release_status_cache: 'release_status',
+  trending_cache: 'trending',
+  imdb_to_tmdb_cache: 'imdb_to_tmdb',
+  digital_release_cache: 'digital_release',
+  art_poster: 'tmdb_poster',
+  art_logo: 'tmdb_logo',
+} as const;
+
+export function cacheTableLabel(table: string): string {
+  return (CACHE_TABLE_LABELS as Record<string, string>)[table] ?? table;
+}
+
+/**
+ * `upstream_calls_total{service}` / `circuit_state{service}` values: the quality source is named by what
+ * it is (`aiostreams` as in the Python service, or `scraper`), not by its role.
+ */
+export function upstreamServiceLabel(service: string, qualityKind: 'aiostreams' | 'scraper'): string {
+  return service === 'quality' ? qualityKind : service;
+}
 
 export const CIRCUIT_STATE_VALUE = { closed: 0, half_open: 1, open: 2 } as const;

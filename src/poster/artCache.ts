@@ -16,6 +16,8 @@ export interface ArtCacheOptions {
   ttlDays: number;
   download: (url: string) => Promise<Buffer | null>;
   now?: () => number;
+  /** Metrics hook: one call per image asked for (hit = served from the file cache). */
+  onLookup?: (url: string, hit: boolean) => void;
 }
 
 export function createArtCache(options: ArtCacheOptions) {
@@ -40,6 +42,7 @@ export function createArtCache(options: ArtCacheOptions) {
   async function load(url: string): Promise<ArtFetch> {
     const file = fileFor(url);
     const cached = await readFresh(file, url);
+    options.onLookup?.(url, cached !== null);
     if (cached) return { bytes: cached };
     let bytes: Buffer | null;
     try {

@@ -26,8 +26,11 @@ export interface CompositeKeyInput {
   mediaType: 'movie' | 'tv';
   /** The resolved style (PosterStyle) and any request-level options that change pixels. */
   style: unknown;
-  /** Server settings that change pixels: format, quality, art-choice knobs, rating floors … */
-  server: Record<string, string | number | boolean>;
+  /**
+   * Server settings that change pixels: format, quality, art-choice knobs, rating floors, demo mode …
+   * An undefined setting is left out of the hash, so adding one keeps every existing key.
+   */
+  server: Record<string, string | number | boolean | undefined>;
 }
 
 export function compositeKey(input: CompositeKeyInput): string {

@@ -36,6 +36,8 @@ export function factOptionsOf(request: PosterRequest): FactOptions {
 export interface GatherPosterFacts {
   facts: UseCaseFacts;
   now: () => number;
+  /** PRESET_MDBLIST_FETCH: an anonymous /p miss may fetch ratings (within the operator's MDBList budget). */
+  presetRatingFetch?: boolean;
   /** Called with the poster's art as soon as TMDB's details are known, before ratings and quality. */
   onArtKnown?: (art: ArtImages) => void;
 }
@@ -55,6 +57,7 @@ export async function gatherPosterFacts(
     needQuality: styleNeedsQuality(style),
     waitForQuality: style.waitForQuality,
     cacheOnly: request.tier === 'preset',
+    fetchRatings: request.tier === 'preset' && deps.presetRatingFetch === true,
     deadline,
     ...(onArtKnown
       ? {

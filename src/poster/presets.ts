@@ -147,6 +147,17 @@ const V11_FROSTED_BAR = q(
   V11_STATUS,
 );
 
+// The hosting fork's six public presets (its phase-11 names, published in /p URLs since). Their last
+// definitions all sit on one public base — quality badges in tier-accent-bar mode (4) from cached tokens
+// only, award sash on — and each changes what its name promises. Written as full key=value sets (later
+// keys win) so a test can pin each one exactly: changing a published look must be a visible act.
+const PUBLIC_BASE = { badge_display_mode: '4', show_award_sash: 'true' };
+const publicQuery = (values: Record<string, string>) =>
+  new URLSearchParams({ ...PUBLIC_BASE, ...values }).toString();
+/** Prestige first and festivals before commercial awards, then the curated-taste slots. */
+const CINEPHILE_PRIORITY =
+  'festival,wins,pic_noms,gg_wins,gg_noms,metacritic,director,studio,cast,cult,foreign,true_story,trending,trending_broad,premiere,new_release,just_added,new_season,season_finale,short_film,mini_series,binge_ready,returning,airing,cancelled,ended,physical,streaming,cinema,production';
+
 export const PRESETS: readonly Preset[] = [
   {
     id: 'tinted_mini_notch',
@@ -241,6 +252,62 @@ export const PRESETS: readonly Preset[] = [
       'logo_bottom_ratio=0.23',
       NOTCH,
     ),
+    retired: false,
+  },
+
+  // ---- the hosting fork's public presets: published URLs, listed after the gallery ----
+  {
+    id: 'default',
+    name: 'Default',
+    description: 'The configurator’s own defaults: score bar, diagonal sash and quality accent bar.',
+    query: publicQuery({}),
+    retired: false,
+  },
+  {
+    id: 'awards',
+    name: 'Awards',
+    description: 'The award sash up front (muted), no score and no quality badge.',
+    query: publicQuery({ rating_display_mode: '0', badge_display_mode: '0', muted: 'true' }),
+    retired: false,
+  },
+  {
+    id: 'minimalist',
+    name: 'Minimalist',
+    description: 'Textless art with a small genre and year strip: no score bar, sash or badge.',
+    query: publicQuery({
+      rating_display_mode: '3',
+      minimalist_mode_font_size_ratio: '0.045',
+      badge_display_mode: '0',
+      show_award_sash: 'false',
+      textless: 'true',
+    }),
+    retired: false,
+  },
+  {
+    id: 'letterboxd',
+    name: 'Letterboxd',
+    description: 'A plain numeric score weighted on Letterboxd, with no sash and no badge.',
+    query: publicQuery({
+      rating_display_mode: '2',
+      movie_weights: 'letterboxd:1.00',
+      badge_display_mode: '0',
+      show_award_sash: 'false',
+    }),
+    retired: false,
+  },
+  {
+    id: 'cinephile',
+    name: 'Cinephile',
+    description: 'Festival prizes before commercial awards on a muted sash, with the metal score palette.',
+    query: publicQuery({ sash_priority: CINEPHILE_PRIORITY, muted: 'true', score_color_mode: '2' }),
+    retired: false,
+  },
+  {
+    id: 'quality',
+    name: 'Quality',
+    description:
+      'Score bar plus the stream-quality accent bar from cached tokens (on the public base, the default look).',
+    query: publicQuery({ rating_display_mode: '1', badge_display_mode: '4' }),
     retired: false,
   },
 

@@ -105,6 +105,7 @@ async function gatherOutsideSlot(deps: ProduceDeps, title: TitleRef, request: Po
     {
       facts: deps.facts,
       now: deps.now,
+      presetRatingFetch: deps.config.PRESET_MDBLIST_FETCH,
       onArtKnown: (images) => startArtDownloads(deps.artCache, images, request.style),
     },
     title,

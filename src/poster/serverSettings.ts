@@ -10,10 +10,12 @@ export interface ServerSettings {
   output: { format: 'webp' | 'jpeg'; quality: number };
   /** Everything `assembleFacts` reads from the server, but the image URL builder (it knows no config). */
   facts: Omit<ServerFactSettings, 'imageUrl'>;
+  /** Demo mode (the fake upstream): demo composites never share a key with real ones. */
+  demo: boolean;
 }
 
 /** The settings' part of every composite key (its field names and encodings are fixed: keys persist). */
-export function serverKeyPart(settings: ServerSettings): Record<string, string | number> {
+export function serverKeyPart(settings: ServerSettings): Record<string, string | number | boolean> {
   const { output, facts } = settings;
   return {
     format: output.format,
@@ -23,5 +25,7 @@ export function serverKeyPart(settings: ServerSettings): Record<string, string |
     ratingMinVotes: facts.ratingMinVotes,
     cinemaMaxAgeYears: facts.cinemaMaxAgeYears,
     trending: `${facts.trendingCount}/${facts.trendingBroadCount}`,
+    // Only in demo mode, so real instances keep the keys they already stored.
+    ...(settings.demo ? { demo: true } : {}),
   };
 }

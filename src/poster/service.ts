@@ -62,7 +62,12 @@ export function createPosterService(deps: PosterServiceDeps) {
     });
 
     if (request.debug) {
-      const facts = await gatherPosterFacts(deps, title, request, budget.deadline);
+      const facts = await gatherPosterFacts(
+        { ...deps, presetRatingFetch: config.PRESET_MDBLIST_FETCH },
+        title,
+        request,
+        budget.deadline,
+      );
       return { kind: 'debug', body: debugBody(facts, { cacheKey: key, notes: request.notes }) };
     }
 

@@ -37,6 +37,8 @@ export interface GatherRequest {
   waitForQuality: boolean;
   /** Anonymous public tier: read MDBList and quality from cache only, never spend their quota. */
   cacheOnly: boolean;
+  /** …except ratings, which a cache-only request may still fetch (PRESET_MDBLIST_FETCH). */
+  fetchRatings?: boolean;
   /** Epoch ms by which the answer must be ready. */
   deadline: number;
   /**
@@ -103,7 +105,7 @@ export function createTitleGatherer(deps: GatherDeps) {
     request: GatherRequest,
   ): Promise<{ value: MdbListTitle | null; reason?: string }> {
     const key = tmdb.imdbId ?? `tmdb:${tmdb.mediaType}:${tmdb.tmdbId}`;
-    if (request.cacheOnly) {
+    if (request.cacheOnly && !request.fetchRatings) {
       const cached = await fetcher.peek<MdbListTitle | null>('rating_cache', key);
       return cached ? { value: cached.value } : { value: null, reason: 'rating_not_cached' };
     }

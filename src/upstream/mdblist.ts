@@ -45,7 +45,11 @@ const keyId = (apiKey: string) => createHash('sha256').update(apiKey).digest('he
 export function createMdblistClient(options: MdblistClientOptions) {
   const now = options.now ?? Date.now;
   const { coordinator, http } = options;
-  const limiter = bulkhead(Math.max(1, options.concurrency), Number.MAX_SAFE_INTEGER);
+  // 0 = no cap (the Python service's meaning of MDBLIST_CONCURRENCY=0).
+  const limiter = bulkhead(
+    options.concurrency === 0 ? Number.MAX_SAFE_INTEGER : Math.max(1, options.concurrency),
+    Number.MAX_SAFE_INTEGER,
+  );
   const quotas = new Map<string, QuotaSnapshot & { keyIndex: number }>();
   // Consecutive failures per title (process-local; the resulting backoff window itself is shared).
   const failures = new LRUCache<string, number>({ max: 10_000, ttl: 2 * 60 * 60 * 1000 });

@@ -36,6 +36,9 @@ withServer('hosted service (PostgreSQL + Redis + S3)', missing, () => {
       OBJECT_STORE_URL: `s3://posters?endpoint=${s3.endpoint}&region=us-east-1&prefix=composites`,
       AWS_ACCESS_KEY_ID: S3RVER_CREDENTIALS.accessKeyId,
       AWS_SECRET_ACCESS_KEY: S3RVER_CREDENTIALS.secretAccessKey,
+      // Hosted backends without a TMDB key refuse to start (no demo posters in shared storage); these
+      // tests render nothing, so the key is never used.
+      TMDB_API_KEY: 'hosted-test-tmdb-key',
     };
   });
   afterAll(async () => {

@@ -187,6 +187,9 @@ describe('compose.yaml: default service', () => {
     expect(config.DATA_DIR).toBe(imageEnv.DATA_DIR);
     expect(config.PORT).toBe(Number(imageEnv.PORT));
     expect(config.DATABASE_URL).toBe('');
+    // Even with .env.example's DEMO_MODE=auto copied in: no TMDB key = refuse to start, in both services.
+    expect(config.DEMO_MODE).toBe('off');
+    expect(loadConfig(containerEnv(services['posters-hosted'] as Service)).DEMO_MODE).toBe('off');
     expect(services.posters?.volumes).toEqual([`posters-data:${config.DATA_DIR}`]);
     expect(Object.keys(compose.volumes)).toContain('posters-data');
   });

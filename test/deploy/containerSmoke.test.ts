@@ -189,6 +189,7 @@ withServer('container-equivalent smoke test (deploy/Dockerfile replayed without 
       PORT: String(port),
       HOST: '127.0.0.1', // the image binds 0.0.0.0; a test binds loopback only
       LOG_FORMAT: 'json',
+      DEMO_MODE: 'auto', // the image says off; this smoke run renders the offline catalogue, as `-e DEMO_MODE=auto`
       HOME: homeDir, // the image user's HOME, as read-only as everything else
       PATH: `${binDir}:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin`,
     };

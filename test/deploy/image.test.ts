@@ -130,6 +130,8 @@ describe('Dockerfile: how the container runs', () => {
     expect(exposed).toEqual([CONFIG_SCHEMA.PORT.defaultText]);
     expect(env.PORT).toBe(CONFIG_SCHEMA.PORT.defaultText);
     expect(env.HOST).toBe('0.0.0.0');
+    // Without TMDB_API_KEY the container refuses to start rather than serve demo posters.
+    expect(env.DEMO_MODE).toBe('off');
     // Every ENV the image sets is either a config variable, NODE_ENV or the allocator's arena cap.
     for (const key of Object.keys(env))
       expect(key === 'NODE_ENV' || key === 'MALLOC_ARENA_MAX' || key in CONFIG_SCHEMA).toBe(true);

@@ -341,7 +341,9 @@ withServer('kubernetes manifests (kubectl kustomize deploy/k8s)', kubectlMissing
     let running: Awaited<ReturnType<typeof startInProcessApp>>;
     beforeAll(async () => {
       const { DATA_DIR: _d, HOST: _h, PORT: _p, ...rest } = config;
-      running = await startInProcessApp(rest);
+      // DEMO_MODE=off needs the key secret.yaml carries; the probes themselves never call TMDB.
+      expect(rest.DEMO_MODE).toBe('off');
+      running = await startInProcessApp({ ...rest, TMDB_API_KEY: 'probe-test-key' });
     });
     afterAll(async () => running?.close());
 

@@ -27,14 +27,19 @@ describe('/metrics', () => {
     expect(response.headers.get('content-type')).toContain('text/plain');
     const text = await response.text();
     expect(
-      value(text, 'postersplus_cache_lookups_total{table="composite",result="miss"}'),
+      value(text, 'postersplus_cache_lookups_total{table="final_poster",result="miss"}'),
     ).toBeGreaterThanOrEqual(1);
     expect(
-      value(text, 'postersplus_cache_lookups_total{table="composite",result="hit"}'),
+      value(text, 'postersplus_cache_lookups_total{table="final_poster",result="hit"}'),
     ).toBeGreaterThanOrEqual(1);
-    expect(
-      value(text, 'postersplus_cache_lookups_total{table="tmdb_metadata_cache",result="miss"}'),
-    ).toBeGreaterThanOrEqual(1);
+    // The Python service's table names, which its dashboards query.
+    for (const table of ['tmdb_metadata', 'rating', 'tmdb_poster', 'tmdb_logo']) {
+      expect(
+        value(text, `postersplus_cache_lookups_total{table="${table}",result="miss"}`),
+        table,
+      ).toBeGreaterThanOrEqual(1);
+    }
+    expect(text).not.toMatch(/table="(composite|\w+_cache)"/);
     expect(value(text, 'postersplus_render_duration_seconds_count')).toBeGreaterThanOrEqual(1);
     expect(
       value(text, 'postersplus_upstream_calls_total{service="tmdb",status="2xx"}'),
@@ -60,5 +65,22 @@ describe('/metrics', () => {
     expect(text).not.toContain('tt1375666');
     expect(text).not.toContain('user-key-abc123');
     expect(text).not.toContain('metrics-secret-1');
+  });
+});
+
+describe('/metrics on the public tier', () => {
+  let app: Awaited<ReturnType<typeof startInProcessApp>>;
+  beforeAll(async () => {
+    app = await startInProcessApp({ PRESET_ENABLED: 'true', ACCESS_KEY: 'op-key-1' });
+  });
+  afterAll(() => app.close());
+
+  it('counts /p requests by known preset id only', async () => {
+    await app.get('/p/awards/movie/tt0111161.jpg');
+    await app.get('/p/awards/movie/tt0111161.jpg');
+    await app.get('/p/no-such-preset/movie/tt0111161.jpg');
+    const text = await (await app.get('/metrics')).text();
+    expect(value(text, 'postersplus_preset_requests_total{preset="awards"}')).toBe(2);
+    expect(text).not.toContain('no-such-preset');
   });
 });

@@ -21,7 +21,7 @@ async function quotaCalls(app: App, work: () => Promise<void>) {
 }
 
 describe('preset catalogue (data)', () => {
-  it('has the ten gallery ids in order, the eight retired ids, and no duplicates', () => {
+  it('has the ten gallery ids in order, then the fork’s six public ids, the eight retired ids, no duplicates', () => {
     expect(presetCatalogue().map((preset) => preset.id)).toEqual([
       'tinted_mini_notch',
       'tinted_mini_sash',
@@ -33,6 +33,12 @@ describe('preset catalogue (data)', () => {
       'clean_sash',
       'mini_sash_oa',
       'bar_notch_oa',
+      'default',
+      'awards',
+      'minimalist',
+      'letterboxd',
+      'cinephile',
+      'quality',
     ]);
     expect(PRESETS.filter((preset) => preset.retired).map((preset) => preset.id)).toEqual([
       'prestige_rating_bar',
@@ -52,8 +58,12 @@ describe('preset catalogue (data)', () => {
   });
 
   it('presets differ from each other and carry their distinguishing values', () => {
-    const styles = PRESETS.map((preset) => JSON.stringify(presetParams(preset)));
-    expect(new Set(styles).size).toBe(PRESETS.length);
+    // On the fork's last public base (badge mode 4) its `quality` look is its `default` one: two published
+    // names for one look, which then share composites. Every other pair differs.
+    const distinct = PRESETS.filter((preset) => preset.id !== 'quality');
+    const styles = distinct.map((preset) => JSON.stringify(presetParams(preset)));
+    expect(new Set(styles).size).toBe(distinct.length);
+    expect(presetParams(findPreset('quality')!)).toEqual(presetParams(findPreset('default')!));
     const clean = presetParams(findPreset('clean_notch')!);
     expect(clean.style).toMatchObject({ ratingDisplayMode: 2, sashMode: 'notch', badgeDisplayMode: 0 });
     expect(presetParams(findPreset('bar_notch_oa')!).options.useOriginalArt).toBe(true);
@@ -65,6 +75,79 @@ describe('preset catalogue (data)', () => {
     const a = presetParams(findPreset('clean_sash')!);
     a.style.ratingDisplayMode = 4;
     expect(presetParams(findPreset('clean_sash')!).style.ratingDisplayMode).toBe(2);
+  });
+});
+
+/** The hosting fork's six published presets, pinned key by key: a change here is a change of a public look. */
+const FORK_PUBLIC_PRESETS: Record<string, Record<string, string>> = {
+  default: { badge_display_mode: '4', show_award_sash: 'true' },
+  awards: { badge_display_mode: '0', show_award_sash: 'true', rating_display_mode: '0', muted: 'true' },
+  minimalist: {
+    badge_display_mode: '0',
+    show_award_sash: 'false',
+    rating_display_mode: '3',
+    minimalist_mode_font_size_ratio: '0.045',
+    textless: 'true',
+  },
+  letterboxd: {
+    badge_display_mode: '0',
+    show_award_sash: 'false',
+    rating_display_mode: '2',
+    movie_weights: 'letterboxd:1.00',
+  },
+  cinephile: {
+    badge_display_mode: '4',
+    show_award_sash: 'true',
+    sash_priority:
+      'festival,wins,pic_noms,gg_wins,gg_noms,metacritic,director,studio,cast,cult,foreign,true_story,trending,trending_broad,premiere,new_release,just_added,new_season,season_finale,short_film,mini_series,binge_ready,returning,airing,cancelled,ended,physical,streaming,cinema,production',
+    muted: 'true',
+    score_color_mode: '2',
+  },
+  quality: { badge_display_mode: '4', show_award_sash: 'true', rating_display_mode: '1' },
+};
+
+describe('the hosting fork’s public presets (published URLs)', () => {
+  it('each of the six carries exactly its pinned parameter set', () => {
+    for (const [id, values] of Object.entries(FORK_PUBLIC_PRESETS)) {
+      const preset = findPreset(id);
+      expect(preset, id).toBeDefined();
+      expect(Object.fromEntries(new URLSearchParams(preset!.query)), id).toEqual(values);
+      expect(preset!.retired, id).toBe(false);
+    }
+  });
+
+  it('each resolves to the look its name promises', () => {
+    const style = (id: string) => presetParams(findPreset(id)!);
+    expect(style('default').style).toMatchObject({
+      badgeDisplayMode: 4,
+      ratingDisplayMode: 1,
+      sashMode: 'sash',
+    });
+    expect(style('awards').style).toMatchObject({
+      ratingDisplayMode: 0,
+      badgeDisplayMode: 0,
+      sashMode: 'sash',
+      muted: true,
+    });
+    expect(style('minimalist').style).toMatchObject({
+      ratingDisplayMode: 3,
+      badgeDisplayMode: 0,
+      sashMode: 'hidden',
+    });
+    expect(style('letterboxd').style).toMatchObject({
+      ratingDisplayMode: 2,
+      sashMode: 'hidden',
+      badgeDisplayMode: 0,
+    });
+    expect(style('letterboxd').options.movieWeights).toEqual({ letterboxd: 1 });
+    expect(style('cinephile').style).toMatchObject({ muted: true, scoreColorMode: 2, sashMode: 'sash' });
+    expect(style('cinephile').options.sashPriority.slice(0, 2)).toEqual(['festival', 'wins']);
+    expect(style('quality').style).toMatchObject({ ratingDisplayMode: 1, badgeDisplayMode: 4 });
+  });
+
+  it('every preset’s resolved parameter set is pinned (update the snapshot deliberately)', () => {
+    const all = Object.fromEntries(PRESETS.map((preset) => [preset.id, presetParams(preset)]));
+    expect(all).toMatchSnapshot();
   });
 });
 
@@ -154,6 +237,19 @@ describe('/p public tier (PRESET_ENABLED=true)', () => {
     expect(series.headers.get('etag')).toBe(tv.headers.get('etag'));
   });
 
+  it('the fork’s six public names answer an image, for movie, tv and series', async () => {
+    for (const id of Object.keys(FORK_PUBLIC_PRESETS)) {
+      for (const path of [`/p/${id}/movie/tt0111161.jpg`, `/p/${id}/series/tt0903747.jpg`]) {
+        const response = await app.get(path);
+        expect(response.status, path).toBe(200);
+        expect(response.headers.get('content-type'), path).toBe('image/webp');
+      }
+    }
+    const tv = await app.get('/p/quality/tv/tt0903747.jpg');
+    const series = await app.get('/p/quality/series/tt0903747.jpg');
+    expect(series.headers.get('etag')).toBe(tv.headers.get('etag'));
+  });
+
   it('retired ids still render; HEAD answers without a body; tmdb:N ids and other suffixes work', async () => {
     for (const url of [
       '/p/mini_oa/movie/tt0111161.jpg',
@@ -239,5 +335,22 @@ describe('/p limits', () => {
     } finally {
       await app.close();
     }
+  });
+});
+
+describe('PRESET_MDBLIST_FETCH=true', () => {
+  let app: App;
+  beforeAll(async () => {
+    app = await startInProcessApp({ PRESET_ENABLED: 'true', ACCESS_KEY: KEY, PRESET_MDBLIST_FETCH: 'true' });
+  });
+  afterAll(() => app.close());
+
+  it('a cold anonymous /p miss fetches its ratings from MDBList, still never the quality source', async () => {
+    const calls = await quotaCalls(app, async () => {
+      const response = await app.get('/p/clean_sash/movie/tt0111161.jpg');
+      expect(response.status).toBe(200);
+    });
+    expect(calls.mdblist).toBeGreaterThan(0);
+    expect(calls.addon).toBe(0);
   });
 });

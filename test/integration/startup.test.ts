@@ -105,6 +105,48 @@ describe('startup failures', () => {
   });
 });
 
+describe('never demo posters in production', () => {
+  it('a hosted backend without TMDB_API_KEY: exit 2 and one line naming TMDB_API_KEY, before any backend is opened', async () => {
+    const { code, output } = await runServiceToExit({
+      DATABASE_URL: 'postgresql://poster:dbSecret77@127.0.0.1:1/posters',
+    });
+    expect(code).toBe(2);
+    const lines = output.split('\n').filter(Boolean);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('TMDB_API_KEY');
+    expect(lines[0]).toContain('DATABASE_URL');
+    expect(output).not.toContain('dbSecret77');
+  });
+
+  it('DEMO_MODE=off without a key: exit 2 naming TMDB_API_KEY', async () => {
+    const { code, output } = await runServiceToExit({ DEMO_MODE: 'off' });
+    expect(code).toBe(2);
+    expect(output.trim().split('\n')).toHaveLength(1);
+    expect(output).toContain('TMDB_API_KEY');
+  });
+});
+
+describe('an env file written for the Python service', () => {
+  it('boots, reading its names as aliases, with one warning line per renamed, retired or misspelt variable', async () => {
+    const service = await spawnService({
+      QUALITY_WAIT_TIMEOUT: '12',
+      PROMETHEUS_MULTIPROC_DIR: '/tmp/prom',
+      MDBLIST_APIKEY: 'typoSecretValue42',
+    });
+    try {
+      const warned = (name: string) =>
+        service.logs().filter((line) => line.level === 40 && String(line.msg).startsWith(`${name} `));
+      for (const name of ['QUALITY_WAIT_TIMEOUT', 'PROMETHEUS_MULTIPROC_DIR', 'MDBLIST_APIKEY'])
+        expect(warned(name), name).toHaveLength(1);
+      expect(String(warned('MDBLIST_APIKEY')[0]?.msg)).toContain('did you mean MDBLIST_API_KEY?');
+      expect(service.output.join('\n')).not.toContain('typoSecretValue42');
+    } finally {
+      await service.stop();
+      service.cleanup();
+    }
+  });
+});
+
 describe('with a TMDB key (no demo mode)', () => {
   it('does not start the demo upstream and never logs the key', async () => {
     const service = await spawnService({

@@ -135,7 +135,10 @@ describe('MDBList client', () => {
     expect(server.requests).toHaveLength(0);
   });
 
-  it('keeps at most `concurrency` requests in flight', async () => {
+  it.each([
+    [3, 3],
+    [0, 12], // 0 = no cap, as in the Python service (not 1)
+  ])('concurrency %i keeps at most %i requests in flight', async (concurrency, expectedPeak) => {
     let inFlight = 0;
     let peak = 0;
     const slowServer = await startScriptedServer(() => ({ body: { ok: true } }));
@@ -158,13 +161,13 @@ describe('MDBList client', () => {
       coordinator: createInProcessCoordinator(),
       apiBase: slowServer.origin,
       apiKeys: ['k1'],
-      concurrency: 3,
+      concurrency,
     });
     const results = await Promise.all(
       Array.from({ length: 12 }, (_, i) => client.fetchTitle({ mediaType: 'movie', imdbId: `tt${i + 10}` })),
     );
     expect(results.every((r) => r.outcome === 'ok')).toBe(true);
-    expect(peak).toBe(3);
+    expect(peak).toBe(expectedPeak);
     await slowHttp.close();
     await slowServer.close();
   });

@@ -93,6 +93,8 @@ export function registerPresetRoute(app: FastifyInstance, deps: AppDeps): void {
       );
     }
 
+    deps.metrics.presetRequests.inc({ preset: preset.id }); // bounded: known ids only
+
     const type = (params.type ?? '').toLowerCase();
     if (type !== 'movie' && type !== 'tv' && type !== 'series') {
       throw badRequest('invalid_type', 'type must be movie, tv or series');
