@@ -181,6 +181,8 @@ export function createPosterService(deps: PosterServiceDeps) {
         style.cinemaGreyscaleSkipIfAvailable ||
         style.greyscaleNoQuality,
       waitForQuality: style.waitForQuality,
+      qualityTokens: options.qualityTokens,
+      episode: { season: options.season, episode: options.episode },
       cacheOnly: request.tier === 'preset',
       deadline: request.receivedAt + config.POSTER_DEADLINE_MS,
       ...(prefetch ? { onTitle: (tmdb: TmdbTitle) => prefetchArt(tmdb, request) } : {}),

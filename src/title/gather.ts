@@ -35,6 +35,10 @@ export interface GatherRequest {
   needQuality: boolean;
   /** Block (bounded) for a missing quality fetch instead of rendering provisionally. */
   waitForQuality: boolean;
+  /** Tokens the caller already knows (`quality=`): used as they are, the source is not asked. */
+  qualityTokens?: readonly QualityToken[] | null;
+  /** Series: the episode whose releases the quality lookup reads (default S1E1). */
+  episode?: EpisodeRef;
   /** Anonymous public tier: read MDBList and quality from cache only, never spend their quota. */
   cacheOnly: boolean;
   /** Epoch ms by which the answer must be ready. */
@@ -44,6 +48,21 @@ export interface GatherRequest {
    * choice depends on the details alone, so its downloads can overlap those fetches.
    */
   onTitle?: (tmdb: TmdbTitle) => void;
+}
+
+export interface EpisodeRef {
+  season: number;
+  episode: number;
+}
+
+/**
+ * The quality-cache (and claim) key: the IMDb id for movies and for a series' first episode (the
+ * lookup every series made before `season`/`episode` were read, so those rows stay valid), else
+ * `tt…:season:episode`, the Stremio episode id.
+ */
+export function qualityKey(mediaType: MediaType, imdbId: string, episode?: EpisodeRef): string {
+  if (mediaType === 'movie' || !episode || (episode.season === 1 && episode.episode === 1)) return imdbId;
+  return `${imdbId}:${episode.season}:${episode.episode}`;
 }
 
 export interface GatherDeps {
@@ -131,8 +150,12 @@ export function createTitleGatherer(deps: GatherDeps) {
       : { value: result.value };
   }
 
-  async function fetchQualityNow(tmdb: TmdbTitle, imdbId: string): Promise<QualityToken[]> {
-    const answer = await deps.quality.fetch(tmdb.mediaType, imdbId);
+  async function fetchQualityNow(
+    tmdb: TmdbTitle,
+    imdbId: string,
+    episode?: EpisodeRef,
+  ): Promise<QualityToken[]> {
+    const answer = await deps.quality.fetch(tmdb.mediaType, imdbId, undefined, episode);
     if (answer.outcome === 'empty') return [];
     return deps.quality.kind === 'aiostreams'
       ? foldTokens(answer.streams.flatMap((file) => tokensFromParsedFile(file)))
@@ -143,16 +166,21 @@ export function createTitleGatherer(deps: GatherDeps) {
    * One background fetch per title across replicas (claim), bounded per process (bulkhead). Resolves to
    * the tokens when this call fetched them (null: another caller holds the claim, or the fetch failed).
    */
-  function refreshQuality(tmdb: TmdbTitle, imdbId: string): Promise<QualityToken[] | null> {
+  function refreshQuality(
+    tmdb: TmdbTitle,
+    imdbId: string,
+    episode?: EpisodeRef,
+  ): Promise<QualityToken[] | null> {
+    const key = qualityKey(tmdb.mediaType, imdbId, episode);
     return (async () => {
-      if (!(await deps.coordinator.claim('quality-bg', imdbId, 60_000))) return null;
+      if (!(await deps.coordinator.claim('quality-bg', key, 60_000))) return null;
       try {
-        const tokens = await qualityLimiter.execute(() => fetchQualityNow(tmdb, imdbId));
+        const tokens = await qualityLimiter.execute(() => fetchQualityNow(tmdb, imdbId, episode));
         const ttl = isRecent(tmdb.releaseDate, deps.now()) ? DAY : deps.qualityOldTtlMs;
-        await fetcher.store('quality_cache', imdbId, tokens, ttl);
+        await fetcher.store('quality_cache', key, tokens, ttl);
         return tokens;
       } finally {
-        await deps.coordinator.releaseClaim('quality-bg', imdbId);
+        await deps.coordinator.releaseClaim('quality-bg', key);
       }
     })().catch((error: unknown) => {
       deps.onBackgroundError?.('quality', error);
@@ -164,11 +192,14 @@ export function createTitleGatherer(deps: GatherDeps) {
     tmdb: TmdbTitle,
     request: GatherRequest,
   ): Promise<{ value: QualityToken[] | null; reason?: string }> {
+    // The caller's own tokens (Plex/Jellyfin sync) are complete facts: no source, no cache, no wait.
+    if (request.qualityTokens) return { value: [...request.qualityTokens] };
     if (!request.needQuality || !tmdb.imdbId || !deps.quality.configured()) return { value: null };
-    const cached = await fetcher.peek<QualityToken[]>('quality_cache', tmdb.imdbId);
+    const key = qualityKey(tmdb.mediaType, tmdb.imdbId, request.episode);
+    const cached = await fetcher.peek<QualityToken[]>('quality_cache', key);
     if (cached?.fresh) return { value: cached.value };
     if (request.cacheOnly) return { value: cached?.value ?? null, reason: 'quality_not_cached' };
-    const pending = refreshQuality(tmdb, tmdb.imdbId);
+    const pending = refreshQuality(tmdb, tmdb.imdbId, request.episode);
     // wait_for_quality waits up to QUALITY_WAIT_TIMEOUT_MS; a cold title waits a short grace anyway, since
     // most sources answer within it and a complete first poster beats a provisional one.
     const waitMs = request.waitForQuality ? deps.qualityWaitTimeoutMs : cached ? 0 : deps.qualityGraceMs;
@@ -176,7 +207,7 @@ export function createTitleGatherer(deps: GatherDeps) {
       const waited = await before(pending, Math.min(request.deadline, deps.now() + waitMs), deps.now);
       // Our own fetch's tokens count even when storing them failed (storage down): the poster is complete.
       if (waited.done && waited.value) return { value: waited.value };
-      const after = await fetcher.peek<QualityToken[]>('quality_cache', tmdb.imdbId);
+      const after = await fetcher.peek<QualityToken[]>('quality_cache', key);
       if (waited.done && after?.fresh) return { value: after.value };
     }
     return cached

@@ -144,6 +144,23 @@ describe('title facts against the fake upstream', () => {
     expect(second.qualityTokens).toContain('WEBDL');
   });
 
+  it('quality= tokens from the caller are used as they are: the quality source is not asked', async () => {
+    const before = h.fake.requests.count('addon');
+    const facts = await factsFor('87108', 'tv', { qualityTokens: ['1080P', 'WEBDL'], waitForQuality: false });
+    expect(facts.qualityTokens).toEqual(['1080P', 'WEBDL']);
+    expect(facts.qualityTier).toBe('bronze');
+    expect(facts.provisionalReasons).not.toContain('quality_pending');
+    expect(h.fake.requests.count('addon')).toBe(before);
+  });
+
+  it('season/episode pick the episode a series quality lookup reads, cached under its own key', async () => {
+    const facts = await factsFor('95396', 'tv', { episode: { season: 2, episode: 3 } });
+    const asked = h.fake.requests.entries().map((r) => decodeURIComponent(r.path));
+    expect(asked.some((path) => path.includes('tt11280740:2:3'))).toBe(true);
+    expect(await h.storage.get('quality_cache', 'tt11280740:2:3')).not.toBeNull();
+    expect(facts.qualityTokens.length).toBeGreaterThan(0);
+  });
+
   it('the anonymous tier never spends MDBList or quality quota on a cold title', async () => {
     const mdblistBefore = h.fake.requests.count('mdblist');
     const addonBefore = h.fake.requests.count('addon');
