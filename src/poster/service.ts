@@ -342,7 +342,13 @@ export function createPosterService(deps: PosterServiceDeps) {
 
       if (request.debug) {
         const facts = await factsFor(title, request);
-        return { kind: 'debug', body: debugBody(facts, { cacheKey: key, notes: request.notes }) };
+        const context = {
+          cacheKey: key,
+          notes: request.notes,
+          style: request.style,
+          options: request.options,
+        };
+        return { kind: 'debug', body: debugBody(facts, context) };
       }
 
       if (!request.nocache && !config.DISABLE_COMPOSITE_CACHE) {

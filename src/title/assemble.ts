@@ -12,6 +12,7 @@ import {
   logoLanguageOrder,
 } from './art.ts';
 import type { CuratedLists } from './curated.ts';
+import { factEvidence } from './evidence.ts';
 import { genreLabel } from './genres.ts';
 import { qualityScore, qualityTier } from './quality.ts';
 import { aggregateRatings, type MdbListTitle, type WeightMap } from './ratings.ts';
@@ -189,13 +190,15 @@ export function assembleFacts(
   }
 
   const tokens = data.qualityTokens ?? [];
+  const keywords = [
+    ...(mdblist?.keywords ?? []),
+    ...tmdb.keywords.map((k) => k.toLowerCase().replaceAll(' ', '-')),
+  ];
+  const companies = [...tmdb.companies.map((c) => c.name), ...tmdb.networks.map((n) => n.name)];
   const candidates = sashCandidates({
     mediaType: tmdb.mediaType,
     tmdbId: tmdb.tmdbId,
-    keywords: [
-      ...(mdblist?.keywords ?? []),
-      ...tmdb.keywords.map((k) => k.toLowerCase().replaceAll(' ', '-')),
-    ],
+    keywords,
     trendingRank: data.trendingRank,
     trendingCount: settings.trendingCount,
     trendingBroadCount: settings.trendingBroadCount,
@@ -256,5 +259,18 @@ export function assembleFacts(
     qualityTier: qualityTier(score),
     provisional: data.provisionalReasons.length > 0,
     provisionalReasons: [...data.provisionalReasons],
+    evidence: factEvidence({
+      candidates,
+      keywords,
+      companies,
+      directors: tmdb.directors,
+      cast: tmdb.cast,
+      lists,
+      tv: tvFlags,
+      movie: movieFlags,
+      upcoming,
+      mdblistAge: mdblist?.ageRating ?? null,
+      releaseDate: tmdb.releaseDate,
+    }),
   };
 }
