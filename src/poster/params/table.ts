@@ -841,7 +841,7 @@ export const POSTER_PARAMS: readonly ParamSpec[] = [
     'fallbackBgStyle',
     FALLBACK_BG_STYLES,
     'Logo',
-    'Background for a title without art: minimal (procedural texture) or photoreal (painted)',
+    'Background for a title without art, in the genre colours: minimal (flat lit card) or photoreal (a blurred lit scene: horizon glow, soft lights, vignette)',
   ),
 
   // ---- Sash ----
