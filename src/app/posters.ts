@@ -53,7 +53,7 @@ export function createPosters(
   const artCache = createArtCache({
     dir: path.join(config.DATA_DIR, 'art'),
     ttlDays: config.ART_CACHE_DAYS,
-    download: (url) => facts.tmdb.image(url),
+    download: (url) => facts.downloadArt(url),
   });
   const admission = createAdmission(slots, config.RENDER_QUEUE_TIMEOUT * 1000);
   const service = createPosterService({

@@ -51,6 +51,7 @@ async function resolveUpstream(
     aiostreamsUrl: '',
     scraperUrl: fake.urls.scraperUrl,
     arcticShiftBase: fake.urls.arcticShiftBase,
+    metahubBase: fake.urls.metahubBase,
   };
   return { upstream, fake };
 }
@@ -92,7 +93,7 @@ export async function startApp(
     );
     metrics.sources.breakerStates = () =>
       Object.fromEntries(
-        (['tmdb', 'tmdb_images', 'mdblist', 'quality', 'arctic_shift'] as const).map((service) => [
+        (['tmdb', 'tmdb_images', 'mdblist', 'quality', 'arctic_shift', 'metahub'] as const).map((service) => [
           service,
           facts.http.breakerState(service),
         ]),

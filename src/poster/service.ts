@@ -203,7 +203,9 @@ export function createPosterService(deps: PosterServiceDeps) {
     facts: Facts,
     request: PosterRequest,
   ): [string | undefined, string | undefined, string | undefined] {
-    const wantLogo = !request.style.textless && facts.posterIsTextless;
+    // The base art is textless unless it is a texted poster without a backdrop to crop: a backdrop crop
+    // and the genre canvas (no art at all) both carry our logo.
+    const wantLogo = !request.style.textless && (facts.posterIsTextless || !facts.poster || !!facts.backdrop);
     return [
       facts.poster?.url,
       facts.posterIsTextless ? undefined : facts.backdrop?.url,

@@ -10,6 +10,7 @@ import {
   chooseOriginalPoster,
   type LogoPriority,
   logoLanguageOrder,
+  logoReachesMetahub,
 } from './art.ts';
 import type { CuratedLists } from './curated.ts';
 import { factEvidence } from './evidence.ts';
@@ -62,6 +63,8 @@ export interface ServerFactSettings {
   trendingCount: number;
   trendingBroadCount: number;
   imageUrl: (path: string, size: string) => string;
+  /** Metahub's logo URL for an IMDb id (null = none / not configured); absent = no Metahub step. */
+  metahubLogoUrl?: (imdbId: string | null) => string | null;
 }
 
 /**
@@ -144,6 +147,11 @@ export function assembleFacts(
     // The studio's own poster carries its title: no logo over it, and no backdrop rescue.
     if (original) art = { ...art, poster: original, posterIsTextless: false, backdrop: null, logo: null };
   }
+  // No TMDB logo in any wanted language: Metahub's, by IMDb id, before the drawn title.
+  const metahubLogo =
+    !art.logo && !options.useOriginalArt && logoReachesMetahub(options.logoPriority)
+      ? (settings.metahubLogoUrl?.(tmdb.imdbId) ?? null)
+      : null;
 
   const rating = aggregateRatings({
     mediaType: tmdb.mediaType,
@@ -247,7 +255,7 @@ export function assembleFacts(
     poster: imageRef(art.poster, TMDB_SIZES.poster, settings),
     posterIsTextless: art.posterIsTextless,
     backdrop: imageRef(art.backdrop, TMDB_SIZES.backdrop, settings),
-    logo: imageRef(art.logo, TMDB_SIZES.logo, settings),
+    logo: metahubLogo ? { url: metahubLogo, language: 'en' } : imageRef(art.logo, TMDB_SIZES.logo, settings),
     score: rating.score,
     ratings: rating.ratings as Record<string, number>,
     ratingWeights: rating.weights as Record<string, number>,

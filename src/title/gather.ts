@@ -12,7 +12,7 @@ import type { MediaType, QualityToken } from '../domain/facts.ts';
 import type { Coordinator } from '../ports/coordinator.ts';
 import type { MdblistClient } from '../upstream/mdblist.ts';
 import type { QualitySource } from '../upstream/qualitySources.ts';
-import type { TmdbClient, TmdbTitle } from '../upstream/tmdb.ts';
+import type { TmdbClient, TmdbImage, TmdbTitle } from '../upstream/tmdb.ts';
 import type { TitleData } from './assemble.ts';
 import type { CachedFetcher } from './cachedFetch.ts';
 import { foldTokens, qualityFromStreams, tokensFromParsedFile } from './quality.ts';
@@ -103,10 +103,15 @@ export function createTitleGatherer(deps: GatherDeps) {
   const { fetcher } = deps;
   const qualityLimiter = bulkhead(Math.max(1, deps.qualityBackgroundConcurrency), 1000);
 
-  function tmdbTitle(ref: TitleRef, request: GatherRequest) {
-    const languages = [
-      ...new Set(request.imageLanguages.map((l) => l.toLowerCase().split('-')[0] ?? l)),
+  /** The TMDB image languages asked with the details: the request's, plus English (the logo fallback). */
+  function detailLanguages(request: GatherRequest): string[] {
+    return [
+      ...new Set([...request.imageLanguages, 'en'].map((l) => l.toLowerCase().split('-')[0] ?? l)),
     ].sort();
+  }
+
+  function tmdbTitle(ref: TitleRef, request: GatherRequest) {
+    const languages = detailLanguages(request);
     return fetcher.get<TmdbTitle | null>({
       table: 'tmdb_metadata_cache',
       key: `${ref.mediaType}:${ref.tmdbId}:${languages.join(',')}`,
@@ -114,6 +119,30 @@ export function createTitleGatherer(deps: GatherDeps) {
       // An unknown id is remembered for a day, so hostile ids cost one upstream call a day.
       ttlMs: (value) => (value ? 7 * DAY : DAY),
     });
+  }
+
+  /**
+   * The logo chain's second step is the original language, which the details request could not name:
+   * a foreign title whose logos lack it gets them from one supplemental images call (cached 7 days).
+   * Best effort: without them the chain goes on to English.
+   */
+  async function withOriginalLogos(tmdb: TmdbTitle, request: GatherRequest): Promise<TmdbTitle> {
+    const original = tmdb.originalLanguage?.toLowerCase().split('-')[0];
+    if (!original || original === 'xx' || detailLanguages(request).includes(original)) return tmdb;
+    const extra = await before(
+      fetcher.get<TmdbImage[]>({
+        table: 'tmdb_metadata_cache',
+        key: `${tmdb.mediaType}:${tmdb.tmdbId}:logos:${original}`,
+        fetch: () => deps.tmdb.logos(tmdb.mediaType, tmdb.tmdbId, original, { apiKey: request.tmdbKey }),
+        ttlMs: () => 7 * DAY,
+      }),
+      request.deadline,
+      deps.now,
+    );
+    if (!extra.done || !extra.value.ok || extra.value.value.length === 0) return tmdb;
+    const known = new Set(tmdb.logos.map((logo) => logo.filePath));
+    const added = extra.value.value.filter((logo) => !known.has(logo.filePath));
+    return added.length ? { ...tmdb, logos: [...tmdb.logos, ...added] } : tmdb;
   }
 
   async function ratings(
@@ -241,8 +270,8 @@ export function createTitleGatherer(deps: GatherDeps) {
     async gather(ref: TitleRef, request: GatherRequest): Promise<TitleData | null | undefined> {
       const details = await before(tmdbTitle(ref, request), request.deadline, deps.now);
       if (!details.done || !details.value.ok) return undefined;
-      const tmdb = details.value.value;
-      if (tmdb === null) return null;
+      if (details.value.value === null) return null;
+      const tmdb = await withOriginalLogos(details.value.value, request);
       try {
         request.onTitle?.(tmdb);
       } catch {

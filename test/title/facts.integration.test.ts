@@ -193,4 +193,49 @@ describe('title facts against the fake upstream', () => {
     expect(data?.provisionalReasons).toContain('rating_deadline');
     expect(Date.now() - started).toBeLessThan(1500);
   });
+
+  // Last: these warm Spirited Away's caches, which the deadline test above needs cold.
+  describe('logo chain on foreign titles', () => {
+    const factsIn = async (tmdbId: string, language: string) => {
+      const data = await h.facts.gatherer.gather(
+        { tmdbId, mediaType: 'movie' },
+        request({ imageLanguages: [language], needQuality: false }),
+      );
+      if (!data) throw new Error('no data');
+      return assembleFacts(data, { ...options, language }, h.facts.settings, h.facts.lists, new Date());
+    };
+
+    it('Spirited Away in German: no German logo, so the Japanese original (a supplemental images call)', async () => {
+      const facts = await factsIn('129', 'de');
+      expect(facts.logo?.language).toBe('ja');
+      expect(facts.logo?.url).toContain('/tmdb-images/');
+    });
+
+    it('Spirited Away in Italian with native_text: no fallback, the title is drawn', async () => {
+      const data = await h.facts.gatherer.gather(
+        { tmdbId: '129', mediaType: 'movie' },
+        request({ imageLanguages: ['it'] }),
+      );
+      const facts = assembleFacts(
+        data!,
+        { ...options, language: 'it', logoPriority: 'native_text' },
+        h.facts.settings,
+        h.facts.lists,
+        new Date(),
+      );
+      expect(facts.logo).toBeNull();
+    });
+
+    it('La Jetée: TMDB has no logo at all, so Metahub by IMDb id', async () => {
+      const facts = await factsIn('662', 'fr');
+      expect(facts.logo).toEqual({
+        url: `${h.fake.urls.metahubBase}/logo/medium/tt0056119/img`,
+        language: 'en',
+      });
+      const bytes = await h.facts.downloadArt(facts.logo!.url);
+      expect(bytes?.subarray(1, 4).toString('latin1')).toBe('PNG');
+      // An id Metahub does not know is "no logo" (the drawn title), not a failure.
+      expect(await h.facts.downloadArt(`${h.fake.urls.metahubBase}/logo/medium/tt9999999/img`)).toBeNull();
+    });
+  });
 });
