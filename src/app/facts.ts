@@ -13,6 +13,7 @@ import type { FactSources } from '../title/sources.ts';
 import type { UpstreamEndpoints } from '../upstream/endpoints.ts';
 import { type AttemptOutcome, createUpstreamHttp, type UpstreamService } from '../upstream/http.ts';
 import { createMdblistClient } from '../upstream/mdblist.ts';
+import { createMetahubClient } from '../upstream/metahub.ts';
 import { createQualitySource } from '../upstream/qualitySources.ts';
 import { createTmdbClient } from '../upstream/tmdb.ts';
 import { serverSettingsOf } from './serverSettings.ts';
@@ -40,6 +41,7 @@ export async function createFacts(
     upstream.aiostreamsUrl,
     upstream.scraperUrl.replace(/^stremio:\/\//i, 'https://'),
     upstream.arcticShiftBase,
+    upstream.metahubBase,
   ].filter((url) => url !== '');
   const http = createUpstreamHttp({
     allowedOrigins: origins,
@@ -52,6 +54,7 @@ export async function createFacts(
     imageBase: upstream.tmdbImageBase,
     apiKey: upstream.tmdbApiKey,
   });
+  const metahub = createMetahubClient({ http, base: upstream.metahubBase });
   const mdblist = createMdblistClient({
     http,
     coordinator: ports.coordinator,
@@ -91,7 +94,22 @@ export async function createFacts(
   const settings: ServerFactSettings = {
     ...serverSettingsOf(config).facts,
     imageUrl: (path, size) => tmdb.imageUrl(path, size) ?? '',
+    metahubLogoUrl: metahub.logoUrl,
   };
+  /** Art bytes by URL: Metahub logos through their own client and breaker, everything else from TMDB. */
+  const downloadArt = (url: string) => (metahub.owns(url) ? metahub.image(url) : tmdb.image(url));
   const lists: CuratedLists = curated.lists;
-  return { http, tmdb, mdblist, quality, fetcher, gatherer, settings, lists, close: () => http.close() };
+  return {
+    http,
+    tmdb,
+    metahub,
+    downloadArt,
+    mdblist,
+    quality,
+    fetcher,
+    gatherer,
+    settings,
+    lists,
+    close: () => http.close(),
+  };
 }

@@ -71,7 +71,7 @@ export function createPosters(
   const artCache = createArtCache({
     dir: path.join(config.DATA_DIR, 'art'),
     ttlDays: config.ART_CACHE_DAYS,
-    download: (url) => facts.tmdb.image(url),
+    download: (url) => facts.downloadArt(url),
     onLookup: (url, hit) =>
       metrics.cacheLookups.inc({
         table: cacheTableLabel(isLogoUrl(url) ? 'art_logo' : 'art_poster'),

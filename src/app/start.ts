@@ -65,6 +65,7 @@ async function resolveUpstream(
     aiostreamsUrl: '',
     scraperUrl: fake.urls.scraperUrl,
     arcticShiftBase: fake.urls.arcticShiftBase,
+    metahubBase: fake.urls.metahubBase,
   };
   return { upstream, fake };
 }
@@ -109,7 +110,7 @@ export async function startApp(
     );
     metrics.sources.breakerStates = () =>
       Object.fromEntries(
-        (['tmdb', 'tmdb_images', 'mdblist', 'quality', 'arctic_shift'] as const).map((service) => [
+        (['tmdb', 'tmdb_images', 'mdblist', 'quality', 'arctic_shift', 'metahub'] as const).map((service) => [
           upstreamServiceLabel(service, qualityKind),
           facts.http.breakerState(service),
         ]),

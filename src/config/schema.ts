@@ -106,6 +106,11 @@ export const CONFIG_SCHEMA = {
     'Arctic Shift API base URL for digital-release detection.',
     'https://arctic-shift.photon-reddit.com',
   ),
+  METAHUB_BASE: urlVar(
+    UPSTREAM,
+    'Metahub image base URL: the logo by IMDb id when TMDB has none in the wanted languages (empty = skip).',
+    'https://images.metahub.space',
+  ),
 
   MDBLIST_CONCURRENCY: integerVar(
     UPSTREAM,

@@ -1,6 +1,6 @@
 /** Reply values produced by the route modules, and small helpers shared by them. */
 
-export type ServiceName = 'tmdb' | 'images' | 'mdblist' | 'addon' | 'aiostreams' | 'arctic';
+export type ServiceName = 'tmdb' | 'images' | 'mdblist' | 'addon' | 'aiostreams' | 'arctic' | 'metahub';
 
 export const SERVICES: readonly ServiceName[] = [
   'tmdb',
@@ -9,6 +9,7 @@ export const SERVICES: readonly ServiceName[] = [
   'addon',
   'aiostreams',
   'arctic',
+  'metahub',
 ];
 
 export interface Reply {

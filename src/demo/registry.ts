@@ -86,6 +86,7 @@ export class Registry {
   readonly #files = new Map<string, ArtAsset>();
   readonly #art = new Map<CatalogueTitle, TitleArt>();
   readonly #companyLogos = new Map<number, ArtAsset>();
+  readonly #metahubLogos = new Map<CatalogueTitle, ArtAsset>();
 
   constructor(titles: readonly CatalogueTitle[]) {
     this.titles = titles;
@@ -127,6 +128,27 @@ export class Registry {
     const art = this.#art.get(title);
     if (!art) throw new Error(`title not in registry: ${titleKey(title)}`);
     return art;
+  }
+
+  /** The English wordmark Metahub serves for a title (its own file, apart from the TMDB logos). */
+  metahubLogo(title: CatalogueTitle): ArtAsset {
+    let asset = this.#metahubLogos.get(title);
+    if (!asset) {
+      const seed = `${titleKey(title)}:metahub`;
+      const text = drawableText(title.title, title.title);
+      asset = {
+        file: fileName(seed, 'png'),
+        kind: 'logo',
+        title,
+        data: { lang: 'en', text: title.title },
+        seed,
+        ...logoSize(text),
+        text,
+        format: 'png',
+      };
+      this.#metahubLogos.set(title, asset);
+    }
+    return asset;
   }
 
   /** logo_path for a production company / network with a logo, else null. */

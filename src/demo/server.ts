@@ -5,6 +5,7 @@
  *   /tmdb/3/…              TMDB API base          /tmdb-images/t/p/{size}/{file}   image base
  *   /mdblist/…             MDBList API base       /addon/manifest.json, /addon/stream/{type}/{id}.json
  *   /aiostreams/api/v1/search                     /arctic/api/posts/search
+ *   /metahub/logo/{size}/{imdb}/img               Metahub logos by IMDb id
  *   /_control/faults       the fault switch, loopback callers only (control.ts)
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -18,6 +19,7 @@ import { CONTROL_PREFIX, controlRoute } from './control.ts';
 import { type FaultConfig, FaultController } from './faults.ts';
 import { htmlError, json, type Reply, type RouteRequest, type ServiceName } from './http.ts';
 import { MdblistService } from './mdblist.ts';
+import { metahubRoute } from './metahub.ts';
 import { registry as defaultRegistry, publicImdbId, type Registry } from './registry.ts';
 import { RequestLog } from './requestLog.ts';
 import { tmdbError, tmdbRoute } from './tmdb/routes.ts';
@@ -46,6 +48,8 @@ export interface FakeUpstreamUrls {
   addonBase: string;
   aiostreamsUrl: string;
   arcticShiftBase: string;
+  /** Metahub image base: `${metahubBase}/logo/medium/tt…/img`. */
+  metahubBase: string;
 }
 
 export interface FakeUpstream {
@@ -64,6 +68,7 @@ const MOUNTS: readonly [prefix: string, service: ServiceName][] = [
   ['/addon', 'addon'],
   ['/aiostreams', 'aiostreams'],
   ['/arctic', 'arctic'],
+  ['/metahub', 'metahub'],
 ];
 
 const MAX_URL = 8192;
@@ -165,6 +170,8 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
         return aiostreamsRoute(request, registry);
       case 'arctic':
         return arcticRoute(request, registry);
+      case 'metahub':
+        return metahubRoute(request, registry, images);
     }
   };
 
@@ -305,6 +312,7 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
     addonBase: `${origin}/addon`,
     aiostreamsUrl: `${origin}/aiostreams`,
     arcticShiftBase: `${origin}/arctic`,
+    metahubBase: `${origin}/metahub`,
   };
 
   let closed: Promise<void> | undefined;

@@ -31,6 +31,40 @@ export interface ImageRef {
   language?: string | null;
 }
 
+/**
+ * What the facts layer found and why, for `debug=1` only (the renderer never reads it): the
+ * reference's debug contract fields that are not already facts above.
+ */
+export interface FactEvidence {
+  /** Award sash slots the title qualifies for: Oscar/Emmy and Globe wins, picture and Globe nominations. */
+  awardWins: number;
+  awardNoms: number;
+  /** The MDBList festival keyword matched (`festival-cannes-winner` …), and the festival label chosen. */
+  festivalKeyword: string | null;
+  festivalLabel: string | null;
+  isCult: boolean;
+  isTrueStory: boolean;
+  isMetacritic: boolean;
+  isNewRelease: boolean;
+  isDigitalRelease: boolean;
+  isPremiere: boolean;
+  isJustAdded: boolean;
+  isNewSeason: boolean;
+  isReturning: boolean;
+  isSeasonFinale: boolean;
+  /** Credit names (as TMDB spells them) found on the curated studio / director / cast lists. */
+  matchedStudios: string[];
+  matchedDirectors: string[];
+  matchedCast: string[];
+  /** ISO day and window (cinema, digital …) of the next release, for a title not yet at home. */
+  upcomingReleaseDate: string | null;
+  upcomingReleaseWindow: string | null;
+  /** MDBList's numeric age rating (the `ageRating` fact may be a US certificate instead). */
+  mdblistAge: number | null;
+  /** TMDB release / first-air date (ISO day). */
+  releaseDate: string | null;
+}
+
 export interface Facts {
   mediaType: MediaType;
   tmdbId: string;
@@ -72,4 +106,6 @@ export interface Facts {
   /** True when anything above is incomplete or stale: such a poster is served but never stored. */
   provisional: boolean;
   provisionalReasons: string[];
+  /** Diagnostics for `debug=1`; absent on facts built without a source (unknown titles, tests). */
+  evidence?: FactEvidence;
 }

@@ -6,8 +6,8 @@
  */
 import { createHash } from 'node:crypto';
 
-/** Bumped whenever rendering changes visibly: old composites then miss and re-render. */
-export const RENDER_VERSION = '1';
+/** Bumped whenever rendering changes visibly: old composites then miss and re-render (2: badge mode 4 without tokens draws nothing). */
+export const RENDER_VERSION = '2';
 
 /** JSON with sorted object keys at every depth, so equal values always serialise equally. */
 export function canonicalJson(value: unknown): string {

@@ -37,6 +37,7 @@ export {
   type ParamGroup,
   type ParamKind,
   type ParamSpec,
+  PER_TITLE_PARAMS,
   POSTER_PARAMS,
   type PosterOptions,
   PRIMARY_CLIENT_INSETS,
@@ -260,8 +261,9 @@ function clientDefaults(spec: ParamSpec): Record<PrimaryClient, string> | undefi
   ) as Record<PrimaryClient, string>;
 }
 
+/** The rows a configurator offers: every look parameter (per-title ones are set per poster by clients). */
 export function paramDefaults(): ParamDescription[] {
-  return POSTER_PARAMS.map((spec) => ({
+  return POSTER_PARAMS.filter((spec) => !spec.perTitle).map((spec) => ({
     name: spec.name,
     kind: spec.kind,
     default: spec.defaultText,

@@ -17,7 +17,9 @@ export interface PosterArt {
 type ArtUrls = [poster: string | undefined, backdrop: string | undefined, logo: string | undefined];
 
 function artUrls(images: ArtImages, style: Pick<PosterStyle, 'textless'>): ArtUrls {
-  const wantLogo = !style.textless && images.posterIsTextless;
+  // The base art is textless unless it is a texted poster without a backdrop to crop: a backdrop crop
+  // and the genre canvas (no art at all) both carry our logo.
+  const wantLogo = !style.textless && (images.posterIsTextless || !images.poster || !!images.backdrop);
   return [
     images.poster?.url,
     images.posterIsTextless ? undefined : images.backdrop?.url,

@@ -56,6 +56,8 @@ export async function gatherPosterFacts(
     mdblistKey: request.mdblistKey,
     needQuality: styleNeedsQuality(style),
     waitForQuality: style.waitForQuality,
+    qualityTokens: options.qualityTokens,
+    episode: { season: options.season, episode: options.episode },
     cacheOnly: request.tier === 'preset',
     fetchRatings: request.tier === 'preset' && deps.presetRatingFetch === true,
     deadline,

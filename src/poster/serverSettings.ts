@@ -9,7 +9,7 @@ import type { ServerFactSettings } from '../title/assemble.ts';
 export interface ServerSettings {
   output: { format: 'webp' | 'jpeg'; quality: number };
   /** Everything `assembleFacts` reads from the server, but the image URL builder (it knows no config). */
-  facts: Omit<ServerFactSettings, 'imageUrl'>;
+  facts: Omit<ServerFactSettings, 'imageUrl' | 'metahubLogoUrl'>;
   /** Demo mode (the fake upstream): demo composites never share a key with real ones. */
   demo: boolean;
 }

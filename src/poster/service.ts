@@ -68,7 +68,15 @@ export function createPosterService(deps: PosterServiceDeps) {
         request,
         budget.deadline,
       );
-      return { kind: 'debug', body: debugBody(facts, { cacheKey: key, notes: request.notes }) };
+      return {
+        kind: 'debug',
+        body: debugBody(facts, {
+          cacheKey: key,
+          notes: request.notes,
+          style: request.style,
+          options: request.options,
+        }),
+      };
     }
 
     if (!request.nocache && !config.DISABLE_COMPOSITE_CACHE) {

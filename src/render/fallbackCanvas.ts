@@ -1,9 +1,18 @@
 /**
- * The genre-tinted procedural canvas, so a poster is never blank (reference §4.2 step 5): a vertical
- * luminance profile `10 + 8·sin(π·y/H)` multiplied per channel by the genre's tint. On top of the
- * reference profile: a soft light pool in the upper third and a faint deterministic grain, so the
- * canvas reads as a designed backdrop rather than a flat fill. Pure: returns RGBA pixels.
+ * The genre-tinted canvas, so a poster is never blank (reference §4.2 step 5), in the two
+ * `fallback_bg_style`s:
+ *
+ * - `minimal`: the reference's vertical luminance profile `10 + 8·sin(π·y/H)` multiplied per channel
+ *   by the genre's tint, plus a soft light pool in the upper third and a faint deterministic grain, so
+ *   it reads as a designed backdrop rather than a flat fill.
+ * - `photoreal`: the reference ships hand-painted genre pictures we do not have; instead a lit scene in
+ *   the genre's colours — a sky darkening upwards, a glowing horizon at 58 % height, soft out-of-focus
+ *   lights above it, a dark ground and a lens vignette — so it looks like a photograph's blurred
+ *   backdrop, visibly unlike the flat minimal card.
+ *
+ * Pure: returns RGBA pixels, identical on every run and host.
  */
+import type { FallbackBgStyle } from '../domain/style.ts';
 
 export type Tint = readonly [number, number, number];
 
@@ -51,7 +60,16 @@ function grain(x: number, y: number): number {
   return ((h ^ (h >>> 16)) & 0xffff) / 32768 - 1;
 }
 
-export function fallbackPixels(genre: string | null, W: number, H: number): Uint8ClampedArray {
+export function fallbackPixels(
+  genre: string | null,
+  W: number,
+  H: number,
+  style: FallbackBgStyle = 'minimal',
+): Uint8ClampedArray {
+  return style === 'photoreal' ? photorealPixels(genre, W, H) : minimalPixels(genre, W, H);
+}
+
+function minimalPixels(genre: string | null, W: number, H: number): Uint8ClampedArray {
   const tint = tintFor(genre);
   const out = new Uint8ClampedArray(W * H * 4);
   const cx = W * 0.5;
@@ -69,6 +87,58 @@ export function fallbackPixels(genre: string | null, W: number, H: number): Uint
       out[i] = light * tint[0] + n;
       out[i + 1] = light * tint[1] + n;
       out[i + 2] = light * tint[2] + n;
+      out[i + 3] = 255;
+    }
+  }
+  return out;
+}
+
+/** Deterministic bokeh lights: position and size as fractions of the canvas, strength 0–1. */
+const BOKEH: readonly (readonly [number, number, number, number])[] = [
+  [0.18, 0.3, 0.07, 0.9],
+  [0.34, 0.44, 0.045, 0.7],
+  [0.62, 0.24, 0.09, 0.8],
+  [0.8, 0.47, 0.05, 0.75],
+  [0.9, 0.18, 0.06, 0.6],
+  [0.48, 0.12, 0.035, 0.5],
+  [0.08, 0.52, 0.04, 0.55],
+  [0.7, 0.53, 0.03, 0.65],
+];
+
+function photorealPixels(genre: string | null, W: number, H: number): Uint8ClampedArray {
+  const tint = tintFor(genre);
+  // The tint normalised to its strongest channel: a colour, not a gain (sky and lights are brighter).
+  const peak = Math.max(...tint);
+  const hue = tint.map((c) => c / peak) as unknown as Tint;
+  const out = new Uint8ClampedArray(W * H * 4);
+  const horizon = H * 0.58;
+  const lights = BOKEH.map(([fx, fy, fr, k]) => ({ x: fx * W, y: fy * H, r: fr * W, k }));
+  for (let y = 0; y < H; y++) {
+    const t = y / H;
+    // Sky: dark at the top, brightening towards the horizon; ground: near-black, lifting slightly.
+    const sky = y < horizon ? 18 + 70 * (y / horizon) ** 2.2 : 10 + 14 * (1 - (y - horizon) / (H - horizon));
+    const glow = 120 * Math.exp(-(((y - horizon) / (H * 0.045)) ** 2));
+    for (let x = 0; x < W; x++) {
+      let light = sky + glow * (0.75 + 0.25 * Math.cos((Math.PI * (x - W / 2)) / W));
+      let bokeh = 0;
+      if (y < horizon + H * 0.05) {
+        for (const b of lights) {
+          const d2 = ((x - b.x) ** 2 + (y - b.y) ** 2) / (b.r * b.r);
+          // A soft disc with a slightly brighter rim, as an out-of-focus point light draws.
+          if (d2 < 1.6) bokeh += b.k * 70 * (d2 < 1 ? 0.6 + 0.4 * d2 : Math.max(0, (1.6 - d2) / 0.6));
+        }
+      }
+      const vx = (x - W / 2) / (W * 0.62);
+      const vy = (y - H * 0.45) / (H * 0.62);
+      const vignette = Math.max(0.25, 1 - 0.55 * (vx * vx + vy * vy));
+      light = (light + bokeh) * vignette;
+      const n = grain(x, y) * 3;
+      const i = (y * W + x) * 4;
+      // Highlights drift towards white, so lights look lit rather than merely coloured.
+      const white = Math.min(1, Math.max(0, (light - 110) / 160)) * (1 - t * 0.5);
+      out[i] = light * (hue[0] * (1 - white) + white) + n;
+      out[i + 1] = light * (hue[1] * (1 - white) + white) + n;
+      out[i + 2] = light * (hue[2] * (1 - white) + white) + n;
       out[i + 3] = 255;
     }
   }

@@ -41,7 +41,14 @@ export async function paintPoster(input: RenderInput): Promise<PaintedPoster> {
   const images = new ImageScope();
   try {
     const base = await drawBaseArt(
-      { art: input.art, backdrop: input.backdrop ?? null, facts, greyscale, images },
+      {
+        art: input.art,
+        backdrop: input.backdrop ?? null,
+        facts,
+        fallbackStyle: style.fallbackBgStyle,
+        greyscale,
+        images,
+      },
       W,
       H,
     );

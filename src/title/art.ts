@@ -63,7 +63,19 @@ export function chooseTextlessPoster(
   return voted && voted.voteAverage >= best.voteAverage - maxDrop ? voted : best;
 }
 
-/** The ordered list of logo languages to try; null stands for "draw the title as text". */
+/**
+ * Priorities that fall back through English and then Metahub before drawing the title (the default
+ * chain, reference §4.2: requested → original → English → Metahub by IMDb id → text). The `*_text`
+ * priorities and native_if_original_english name their own last resort, so they stop where they say.
+ */
+const FULL_CHAIN: ReadonlySet<LogoPriority> = new Set<LogoPriority>(['native_original', 'original_native']);
+
+/** Whether a priority goes on to Metahub when no TMDB logo matched. */
+export function logoReachesMetahub(priority: LogoPriority): boolean {
+  return FULL_CHAIN.has(priority);
+}
+
+/** The ordered list of TMDB logo languages to try; after them comes Metahub (see above) or the text. */
 export function logoLanguageOrder(
   options: Pick<ArtChoiceOptions, 'logoLanguage' | 'originalLanguage' | 'secondaryLanguage' | 'logoPriority'>,
 ): string[] {
@@ -86,6 +98,7 @@ export function logoLanguageOrder(
         return [native, original];
     }
   })();
+  if (FULL_CHAIN.has(options.logoPriority)) order.push('en');
   return [...new Set(order.filter((l): l is string => l !== null))];
 }
 

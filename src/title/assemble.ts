@@ -11,8 +11,10 @@ import {
   chooseOriginalPoster,
   type LogoPriority,
   logoLanguageOrder,
+  logoReachesMetahub,
 } from './art.ts';
 import type { CuratedLists } from './curated.ts';
+import { factEvidence } from './evidence.ts';
 import { genreLabel } from './genres.ts';
 import { qualityScore, qualityTier } from './quality.ts';
 import { aggregateRatings, type WeightMap } from './ratings.ts';
@@ -62,6 +64,8 @@ export interface ServerFactSettings {
   trendingCount: number;
   trendingBroadCount: number;
   imageUrl: (path: string, size: string) => string;
+  /** Metahub's logo URL for an IMDb id (null = none / not configured); absent = no Metahub step. */
+  metahubLogoUrl?: (imdbId: string | null) => string | null;
 }
 
 /**
@@ -144,11 +148,16 @@ export function chooseArtImages(
     // The studio's own poster carries its title: no logo over it, and no backdrop rescue.
     if (original) art = { ...art, poster: original, posterIsTextless: false, backdrop: null, logo: null };
   }
+  // No TMDB logo in any wanted language: Metahub's, by IMDb id, before the drawn title.
+  const metahubLogo =
+    !art.logo && !options.useOriginalArt && logoReachesMetahub(options.logoPriority)
+      ? (settings.metahubLogoUrl?.(tmdb.imdbId) ?? null)
+      : null;
   return {
     poster: imageRef(art.poster, TMDB_SIZES.poster, settings),
     posterIsTextless: art.posterIsTextless,
     backdrop: imageRef(art.backdrop, TMDB_SIZES.backdrop, settings),
-    logo: imageRef(art.logo, TMDB_SIZES.logo, settings),
+    logo: metahubLogo ? { url: metahubLogo, language: 'en' } : imageRef(art.logo, TMDB_SIZES.logo, settings),
   };
 }
 
@@ -206,13 +215,15 @@ export function assembleFacts(
   }
 
   const tokens = data.qualityTokens ?? [];
+  const keywords = [
+    ...(mdblist?.keywords ?? []),
+    ...tmdb.keywords.map((k) => k.toLowerCase().replaceAll(' ', '-')),
+  ];
+  const companies = [...tmdb.companies.map((c) => c.name), ...tmdb.networks.map((n) => n.name)];
   const candidates = sashCandidates({
     mediaType: tmdb.mediaType,
     tmdbId: tmdb.tmdbId,
-    keywords: [
-      ...(mdblist?.keywords ?? []),
-      ...tmdb.keywords.map((k) => k.toLowerCase().replaceAll(' ', '-')),
-    ],
+    keywords,
     trendingRank: data.trendingRank,
     trendingCount: settings.trendingCount,
     trendingBroadCount: settings.trendingBroadCount,
@@ -270,5 +281,18 @@ export function assembleFacts(
     qualityTier: qualityTier(score),
     provisional: data.provisionalReasons.length > 0,
     provisionalReasons: [...data.provisionalReasons],
+    evidence: factEvidence({
+      candidates,
+      keywords,
+      companies,
+      directors: tmdb.directors,
+      cast: tmdb.cast,
+      lists,
+      tv: tvFlags,
+      movie: movieFlags,
+      upcoming,
+      mdblistAge: mdblist?.ageRating ?? null,
+      releaseDate: tmdb.releaseDate,
+    }),
   };
 }

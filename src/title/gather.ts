@@ -13,7 +13,7 @@ import type { Coordinator } from '../ports/coordinator.ts';
 import type { MdblistClient } from '../upstream/mdblist.ts';
 import { type MdbListTitle, parseMdbList } from '../upstream/mdblistSchemas.ts';
 import type { QualitySource } from '../upstream/qualitySources.ts';
-import type { TmdbClient, TmdbTitle } from '../upstream/tmdb.ts';
+import type { TmdbClient, TmdbImage, TmdbTitle } from '../upstream/tmdb.ts';
 import type { TitleData } from './assemble.ts';
 import type { CachedFetcher } from './cachedFetch.ts';
 import { foldTokens, qualityFromStreams, tokensFromParsedFile } from './quality.ts';
@@ -35,6 +35,10 @@ export interface GatherRequest {
   needQuality: boolean;
   /** Block (bounded) for a missing quality fetch instead of rendering provisionally. */
   waitForQuality: boolean;
+  /** Tokens the caller already knows (`quality=`): used as they are, the source is not asked. */
+  qualityTokens?: readonly QualityToken[] | null;
+  /** Series: the episode whose releases the quality lookup reads (default S1E1). */
+  episode?: EpisodeRef;
   /** Anonymous public tier: read MDBList and quality from cache only, never spend their quota. */
   cacheOnly: boolean;
   /** …except ratings, which a cache-only request may still fetch (PRESET_MDBLIST_FETCH). */
@@ -46,6 +50,21 @@ export interface GatherRequest {
    * choice depends on the details alone, so its downloads can overlap those fetches.
    */
   onTitle?: (tmdb: TmdbTitle) => void;
+}
+
+export interface EpisodeRef {
+  season: number;
+  episode: number;
+}
+
+/**
+ * The quality-cache (and claim) key: the IMDb id for movies and for a series' first episode (the
+ * lookup every series made before `season`/`episode` were read, so those rows stay valid), else
+ * `tt…:season:episode`, the Stremio episode id.
+ */
+export function qualityKey(mediaType: MediaType, imdbId: string, episode?: EpisodeRef): string {
+  if (mediaType === 'movie' || !episode || (episode.season === 1 && episode.episode === 1)) return imdbId;
+  return `${imdbId}:${episode.season}:${episode.episode}`;
 }
 
 export interface GatherDeps {
@@ -87,10 +106,15 @@ export function createTitleGatherer(deps: GatherDeps) {
   const qualityLimiter = bulkhead(Math.max(1, deps.qualityBackgroundConcurrency), 1000);
   const qualityInflight = new Map<string, Promise<QualityToken[] | null>>();
 
-  function tmdbTitle(ref: TitleRef, request: GatherRequest) {
-    const languages = [
-      ...new Set(request.imageLanguages.map((l) => l.toLowerCase().split('-')[0] ?? l)),
+  /** The TMDB image languages asked with the details: the request's, plus English (the logo fallback). */
+  function detailLanguages(request: GatherRequest): string[] {
+    return [
+      ...new Set([...request.imageLanguages, 'en'].map((l) => l.toLowerCase().split('-')[0] ?? l)),
     ].sort();
+  }
+
+  function tmdbTitle(ref: TitleRef, request: GatherRequest) {
+    const languages = detailLanguages(request);
     return fetcher.get<TmdbTitle | null>({
       table: 'tmdb_metadata_cache',
       key: `${ref.mediaType}:${ref.tmdbId}:${languages.join(',')}`,
@@ -98,6 +122,30 @@ export function createTitleGatherer(deps: GatherDeps) {
       // An unknown id is remembered for a day, so hostile ids cost one upstream call a day.
       ttlMs: (value) => (value ? 7 * DAY : DAY),
     });
+  }
+
+  /**
+   * The logo chain's second step is the original language, which the details request could not name:
+   * a foreign title whose logos lack it gets them from one supplemental images call (cached 7 days).
+   * Best effort: without them the chain goes on to English.
+   */
+  async function withOriginalLogos(tmdb: TmdbTitle, request: GatherRequest): Promise<TmdbTitle> {
+    const original = tmdb.originalLanguage?.toLowerCase().split('-')[0];
+    if (!original || original === 'xx' || detailLanguages(request).includes(original)) return tmdb;
+    const extra = await before(
+      fetcher.get<TmdbImage[]>({
+        table: 'tmdb_metadata_cache',
+        key: `${tmdb.mediaType}:${tmdb.tmdbId}:logos:${original}`,
+        fetch: () => deps.tmdb.logos(tmdb.mediaType, tmdb.tmdbId, original, { apiKey: request.tmdbKey }),
+        ttlMs: () => 7 * DAY,
+      }),
+      request.deadline,
+      deps.now,
+    );
+    if (!extra.done || !extra.value.ok || extra.value.value.length === 0) return tmdb;
+    const known = new Set(tmdb.logos.map((logo) => logo.filePath));
+    const added = extra.value.value.filter((logo) => !known.has(logo.filePath));
+    return added.length ? { ...tmdb, logos: [...tmdb.logos, ...added] } : tmdb;
   }
 
   async function ratings(
@@ -134,8 +182,12 @@ export function createTitleGatherer(deps: GatherDeps) {
       : { value: result.value };
   }
 
-  async function fetchQualityNow(tmdb: TmdbTitle, imdbId: string): Promise<QualityToken[]> {
-    const answer = await deps.quality.fetch(tmdb.mediaType, imdbId);
+  async function fetchQualityNow(
+    tmdb: TmdbTitle,
+    imdbId: string,
+    episode?: EpisodeRef,
+  ): Promise<QualityToken[]> {
+    const answer = await deps.quality.fetch(tmdb.mediaType, imdbId, undefined, episode);
     if (answer.outcome === 'empty') return [];
     return deps.quality.kind === 'aiostreams'
       ? foldTokens(answer.streams.flatMap((file) => tokensFromParsedFile(file)))
@@ -146,26 +198,38 @@ export function createTitleGatherer(deps: GatherDeps) {
    * One background fetch per title across replicas (claim), bounded per process (bulkhead). Resolves to
    * the tokens when this call fetched them (null: another caller holds the claim, or the fetch failed).
    */
-  function refreshQuality(tmdb: TmdbTitle, imdbId: string): Promise<QualityToken[] | null> {
+  function refreshQuality(
+    tmdb: TmdbTitle,
+    imdbId: string,
+    episode?: EpisodeRef,
+  ): Promise<QualityToken[] | null> {
+    const key = qualityKey(tmdb.mediaType, imdbId, episode);
     // Requests in this process join the fetch already running: the claim below would turn them away
     // with nothing, and a second first request for the title (another style) rendered provisionally.
-    const running = qualityInflight.get(imdbId);
+    const running = qualityInflight.get(key);
     if (running) return running;
-    const pending = claimAndFetchQuality(tmdb, imdbId).finally(() => qualityInflight.delete(imdbId));
-    qualityInflight.set(imdbId, pending);
+    const pending = claimAndFetchQuality(tmdb, imdbId, key, episode).finally(() =>
+      qualityInflight.delete(key),
+    );
+    qualityInflight.set(key, pending);
     return pending;
   }
 
-  function claimAndFetchQuality(tmdb: TmdbTitle, imdbId: string): Promise<QualityToken[] | null> {
+  function claimAndFetchQuality(
+    tmdb: TmdbTitle,
+    imdbId: string,
+    key: string,
+    episode?: EpisodeRef,
+  ): Promise<QualityToken[] | null> {
     return (async () => {
-      if (!(await deps.coordinator.claim('quality-bg', imdbId, 60_000))) return null;
+      if (!(await deps.coordinator.claim('quality-bg', key, 60_000))) return null;
       try {
-        const tokens = await qualityLimiter.execute(() => fetchQualityNow(tmdb, imdbId));
+        const tokens = await qualityLimiter.execute(() => fetchQualityNow(tmdb, imdbId, episode));
         const ttl = isRecent(tmdb.releaseDate, deps.now()) ? DAY : deps.qualityOldTtlMs;
-        await fetcher.store('quality_cache', imdbId, tokens, ttl);
+        await fetcher.store('quality_cache', key, tokens, ttl);
         return tokens;
       } finally {
-        await deps.coordinator.releaseClaim('quality-bg', imdbId);
+        await deps.coordinator.releaseClaim('quality-bg', key);
       }
     })().catch((error: unknown) => {
       deps.onBackgroundError?.('quality', error);
@@ -177,11 +241,14 @@ export function createTitleGatherer(deps: GatherDeps) {
     tmdb: TmdbTitle,
     request: GatherRequest,
   ): Promise<{ value: QualityToken[] | null; reason?: string }> {
+    // The caller's own tokens (Plex/Jellyfin sync) are complete facts: no source, no cache, no wait.
+    if (request.qualityTokens) return { value: [...request.qualityTokens] };
     if (!request.needQuality || !tmdb.imdbId || !deps.quality.configured()) return { value: null };
-    const cached = await fetcher.peek<QualityToken[]>('quality_cache', tmdb.imdbId);
+    const key = qualityKey(tmdb.mediaType, tmdb.imdbId, request.episode);
+    const cached = await fetcher.peek<QualityToken[]>('quality_cache', key);
     if (cached?.fresh) return { value: cached.value };
     if (request.cacheOnly) return { value: cached?.value ?? null, reason: 'quality_not_cached' };
-    const pending = refreshQuality(tmdb, tmdb.imdbId);
+    const pending = refreshQuality(tmdb, tmdb.imdbId, request.episode);
     // wait_for_quality waits up to QUALITY_WAIT_TIMEOUT_MS; a cold title waits a short grace anyway, since
     // most sources answer within it and a complete first poster beats a provisional one.
     const waitMs = request.waitForQuality ? deps.qualityWaitTimeoutMs : cached ? 0 : deps.qualityGraceMs;
@@ -189,7 +256,7 @@ export function createTitleGatherer(deps: GatherDeps) {
       const waited = await before(pending, Math.min(request.deadline, deps.now() + waitMs), deps.now);
       // Our own fetch's tokens count even when storing them failed (storage down): the poster is complete.
       if (waited.done && waited.value) return { value: waited.value };
-      const after = await fetcher.peek<QualityToken[]>('quality_cache', tmdb.imdbId);
+      const after = await fetcher.peek<QualityToken[]>('quality_cache', key);
       if (waited.done && after?.fresh) return { value: after.value };
     }
     return cached
@@ -223,8 +290,8 @@ export function createTitleGatherer(deps: GatherDeps) {
     async gather(ref: TitleRef, request: GatherRequest): Promise<TitleData | null | undefined> {
       const details = await before(tmdbTitle(ref, request), request.deadline, deps.now);
       if (!details.done || !details.value.ok) return undefined;
-      const tmdb = details.value.value;
-      if (tmdb === null) return null;
+      if (details.value.value === null) return null;
+      const tmdb = await withOriginalLogos(details.value.value, request);
       try {
         request.onTitle?.(tmdb);
       } catch {

@@ -6,6 +6,7 @@
  */
 import type { UpstreamHttp } from '../upstream/http.ts';
 import type { MdblistClient } from '../upstream/mdblist.ts';
+import type { MetahubClient } from '../upstream/metahub.ts';
 import type { QualitySource } from '../upstream/qualitySources.ts';
 import type { TmdbClient } from '../upstream/tmdb.ts';
 import type { ServerFactSettings } from './assemble.ts';
@@ -16,6 +17,9 @@ import type { TitleGatherer } from './gather.ts';
 export interface FactSources {
   http: UpstreamHttp;
   tmdb: TmdbClient;
+  metahub: MetahubClient;
+  /** Art bytes by URL: Metahub logos through their own client and breaker, everything else from TMDB. */
+  downloadArt(url: string): ReturnType<TmdbClient['image']>;
   mdblist: MdblistClient;
   quality: QualitySource;
   fetcher: CachedFetcher;

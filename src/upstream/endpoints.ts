@@ -15,6 +15,8 @@ export interface UpstreamEndpoints {
   aiostreamsUrl: string;
   scraperUrl: string;
   arcticShiftBase: string;
+  /** Metahub logos by IMDb id; '' = not asked. */
+  metahubBase: string;
 }
 
 export function endpointsFromConfig(config: Config): UpstreamEndpoints {
@@ -28,5 +30,6 @@ export function endpointsFromConfig(config: Config): UpstreamEndpoints {
     aiostreamsUrl: config.AIOSTREAMS_URL,
     scraperUrl: config.SCRAPER_URL,
     arcticShiftBase: config.ARCTIC_SHIFT_BASE,
+    metahubBase: config.METAHUB_BASE,
   };
 }

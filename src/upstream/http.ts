@@ -18,7 +18,7 @@ import { Agent, request } from 'undici';
 import { retryDelayMs } from './backoff.ts';
 import { UpstreamError } from './errors.ts';
 
-export type UpstreamService = 'tmdb' | 'tmdb_images' | 'mdblist' | 'quality' | 'arctic_shift';
+export type UpstreamService = 'tmdb' | 'tmdb_images' | 'mdblist' | 'quality' | 'arctic_shift' | 'metahub';
 export type AttemptOutcome = '2xx' | '3xx' | '4xx' | '5xx' | 'timeout' | 'error' | 'circuit_open';
 export type BodyKind = 'json' | 'image';
 

@@ -45,6 +45,12 @@ function parseJson(body: Buffer, service: string, path: string): unknown {
   }
 }
 
+/** A series episode (`season`/`episode` request parameters). */
+export interface Episode {
+  season: number;
+  episode: number;
+}
+
 export interface QualitySourceOptions {
   http: UpstreamHttp;
   source: 'aiostreams' | 'scraper';
@@ -57,10 +63,19 @@ export function createQualitySource(options: QualitySourceOptions) {
   const { http } = options;
   const stremioType = (mediaType: MediaType) => (mediaType === 'movie' ? 'movie' : 'series');
 
-  async function scraper(mediaType: MediaType, imdbId: string, signal?: AbortSignal): Promise<QualityFetch> {
+  /** Series: an episode id (`tt…:s:e`, the first episode unless asked); movies: the IMDb id. */
+  const streamId = (mediaType: MediaType, imdbId: string, episode?: Episode) =>
+    mediaType === 'movie' ? imdbId : `${imdbId}:${episode?.season ?? 1}:${episode?.episode ?? 1}`;
+
+  async function scraper(
+    mediaType: MediaType,
+    imdbId: string,
+    signal?: AbortSignal,
+    episode?: Episode,
+  ): Promise<QualityFetch> {
     const base = normaliseAddonBase(options.scraperUrl);
-    // Series: the first episode shows which releases exist; many addons only answer episode ids.
-    const ids = mediaType === 'movie' ? [imdbId] : [`${imdbId}:1:1`, imdbId];
+    // Series: an episode shows which releases exist; many addons only answer episode ids.
+    const ids = mediaType === 'movie' ? [imdbId] : [streamId(mediaType, imdbId, episode), imdbId];
     for (const id of ids) {
       const path = `/stream/${stremioType(mediaType)}/${encodeURIComponent(id)}.json`;
       const response = await http.get('quality', `${base}${path}`, { signal });
@@ -76,9 +91,10 @@ export function createQualitySource(options: QualitySourceOptions) {
     mediaType: MediaType,
     imdbId: string,
     signal?: AbortSignal,
+    episode?: Episode,
   ): Promise<QualityFetch> {
     const base = options.aiostreamsUrl.replace(/\/+$/, '');
-    const id = mediaType === 'movie' ? imdbId : `${imdbId}:1:1`;
+    const id = streamId(mediaType, imdbId, episode);
     const path = '/api/v1/search';
     const url = `${base}${path}?type=${stremioType(mediaType)}&id=${encodeURIComponent(id)}`;
     const response = await http.get('quality', url, {
@@ -103,10 +119,15 @@ export function createQualitySource(options: QualitySourceOptions) {
       return options.source === 'aiostreams' ? options.aiostreamsUrl !== '' : options.scraperUrl !== '';
     },
     kind: options.source,
-    fetch(mediaType: MediaType, imdbId: string, signal?: AbortSignal): Promise<QualityFetch> {
+    fetch(
+      mediaType: MediaType,
+      imdbId: string,
+      signal?: AbortSignal,
+      episode?: Episode,
+    ): Promise<QualityFetch> {
       return options.source === 'aiostreams'
-        ? aiostreams(mediaType, imdbId, signal)
-        : scraper(mediaType, imdbId, signal);
+        ? aiostreams(mediaType, imdbId, signal, episode)
+        : scraper(mediaType, imdbId, signal, episode);
     },
   };
 }

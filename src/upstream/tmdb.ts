@@ -7,7 +7,13 @@
 import type { MediaType } from '../domain/facts.ts';
 import { UpstreamError } from './errors.ts';
 import type { UpstreamHttp } from './http.ts';
-import { detailsSchema, externalIdsSchema, findSchema, pagedResultsSchema } from './tmdbSchemas.ts';
+import {
+  detailsSchema,
+  externalIdsSchema,
+  findSchema,
+  imagesSchema,
+  pagedResultsSchema,
+} from './tmdbSchemas.ts';
 
 export interface TmdbImage {
   filePath: string;
@@ -237,6 +243,20 @@ export function createTmdbClient(options: TmdbClientOptions) {
         call,
       );
       return raw === null ? null : normaliseTitle(mediaType, raw);
+    },
+
+    /**
+     * The logos in one language (reference §5.1: the supplemental original-language images call — the
+     * details request cannot ask for a language it does not know yet). [] when TMDB has none.
+     */
+    async logos(mediaType: MediaType, tmdbId: string, language: string, call?: CallOptions) {
+      const raw = await getJson(
+        `/${tmdbPath(mediaType)}/${tmdbId}/images`,
+        { include_image_language: language },
+        call,
+      );
+      const parsed = imagesSchema.safeParse(raw ?? {});
+      return parsed.success ? parsed.data.logos.map(normaliseImage) : [];
     },
 
     async externalIds(mediaType: MediaType, tmdbId: string, call?: CallOptions) {

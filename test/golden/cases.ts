@@ -316,6 +316,18 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
     facts: { title: 'Três Amigos', genre: 'Comedy', sash: null },
     style: { language: 'pt-br', ratingDisplayMode: 2, ...noBadge },
   }),
+  c('fallback', 'fallback-canvas-horror-photoreal', {
+    art: 'none',
+    logo: null,
+    facts: { title: 'Hollow Creek', genre: 'Horror', sash: null },
+    style: { fallbackBgStyle: 'photoreal', ...noBadge },
+  }),
+  c('fallback', 'fallback-canvas-scifi-photoreal', {
+    art: 'none',
+    logo: null,
+    facts: { title: 'Deep Orbit', genre: 'Sci-Fi', sash: null },
+    style: { fallbackBgStyle: 'photoreal', ratingDisplayMode: 4, ...noBadge },
+  }),
   c('fallback', 'fallback-canvas-default-es', {
     art: 'none',
     logo: null,

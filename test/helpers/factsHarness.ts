@@ -21,6 +21,7 @@ export async function startFactsHarness(env: Record<string, string> = {}) {
     aiostreamsUrl: '',
     scraperUrl: fake.urls.scraperUrl,
     arcticShiftBase: fake.urls.arcticShiftBase,
+    metahubBase: fake.urls.metahubBase,
   };
   const facts = await createFacts(config, upstream, { storage, coordinator });
   return {

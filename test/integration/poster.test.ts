@@ -157,4 +157,16 @@ describe('use_original_art', () => {
     const image = await app.get('/poster?imdb_id=tt0111161&type=movie&use_original_art=true');
     expect(image.status).toBe(200);
   });
+
+  it('a foreign title without any TMDB logo gets Metahub’s, through the art pipeline, complete', async () => {
+    const debug = (await (await app.get('/poster?imdb_id=tt0056119&type=movie&debug=1')).json()) as {
+      logo: string | null;
+    };
+    expect(debug.logo).toMatch(/\/metahub\/logo\/medium\/tt0056119\/img$/);
+    const before = app.fake.requests.count('metahub');
+    const image = await app.get('/poster?imdb_id=tt0056119&type=movie');
+    expect(image.status).toBe(200);
+    expect(image.headers.get('x-cache')).toBe('MISS');
+    expect(app.fake.requests.count('metahub')).toBe(before + 1);
+  });
 });

@@ -12,6 +12,7 @@ import {
   serializePosterParams,
   TRANSPORT_PARAMS,
 } from '../../src/poster/params.ts';
+import { QUALITY_TOKENS } from '../../src/title/quality.ts';
 import type { RatingSource, WeightMap } from '../../src/title/ratings.ts';
 import { SASH_SLOTS } from '../../src/title/sashSlots.ts';
 
@@ -77,7 +78,15 @@ function valueArbitrary(spec: ParamSpec): fc.Arbitrary<unknown> {
     case 'language':
       return nullable(languages);
     case 'string':
-      return fc.string();
+      // quality=: folded token lists (one per group, in group order), or absent.
+      return spec.field === 'qualityTokens'
+        ? fc.option(
+            fc.constantFrom([], ['4K'], ['1080P', 'WEBDL', 'HDR10'], ['4K', 'REMUX', 'DV', 'ATMOS']),
+            {
+              nil: null,
+            },
+          )
+        : fc.string();
   }
 }
 
@@ -187,7 +196,9 @@ function isValid(spec: ParamSpec, value: unknown): boolean {
         (typeof value === 'string' && /^[a-z]{2,3}(-[a-z0-9]{2,8}){0,2}$/.test(value))
       );
     case 'string':
-      return typeof value === 'string';
+      return spec.field === 'qualityTokens'
+        ? value === null || (Array.isArray(value) && value.every((t) => QUALITY_TOKENS.includes(t)))
+        : typeof value === 'string';
   }
 }
 

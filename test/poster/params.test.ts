@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { defaultStyle, type PosterStyle, STYLE_CLAMPS } from '../../src/domain/style.ts';
+import { MAX_EPISODE_NUMBER } from '../../src/poster/params/table.ts';
 import {
   defaultOptions,
   IGNORED_PARAMS,
   LEGACY_PARAMS,
   PARAM_GROUPS,
+  PER_TITLE_PARAMS,
   POSTER_PARAMS,
   type PosterOptions,
   type PosterQuery,
@@ -72,7 +74,9 @@ describe('the table', () => {
   it.each(
     POSTER_PARAMS.filter((s) => s.kind === 'number' || s.kind === 'integer').map((s) => [s.name, s] as const),
   )('%s: range matches STYLE_CLAMPS or the mode list, default inside it', (_name, spec) => {
-    const clamp = (STYLE_CLAMPS as Record<string, readonly [number, number]>)[spec.field];
+    const clamp = spec.perTitle
+      ? [0, MAX_EPISODE_NUMBER]
+      : (STYLE_CLAMPS as Record<string, readonly [number, number]>)[spec.field];
     if (spec.values) {
       // Integer modes are clamped, so their values must be the whole contiguous range.
       const range = Array.from(
@@ -640,7 +644,7 @@ describe('paramDefaults', () => {
   const described = paramDefaults();
 
   it('describes every parameter in table order, JSON-safe', () => {
-    expect(described.map((d) => d.name)).toEqual(POSTER_PARAMS.map((s) => s.name));
+    expect(described.map((d) => d.name)).toEqual(POSTER_PARAMS.filter((s) => !s.perTitle).map((s) => s.name));
     expect(JSON.parse(JSON.stringify(described))).toEqual(described);
   });
 
@@ -677,5 +681,46 @@ describe('paramDefaults', () => {
 
   it('names no transport parameter', () => {
     for (const d of described) expect(TRANSPORT_PARAMS).not.toContain(d.name);
+  });
+});
+
+describe('per-title parameters: quality, season, episode', () => {
+  it('quality= reads the reference tokens, folds spellings, drops unknown ones', () => {
+    expect(options({ quality: '4K,REMUX,DV,ATMOS' }).qualityTokens).toEqual(['4K', 'REMUX', 'DV', 'ATMOS']);
+    expect(options({ quality: 'web-dl, 2160p ,HDR,bogus' }).qualityTokens).toEqual(['4K', 'WEBDL', 'HDR10']);
+    expect(options({}).qualityTokens).toBeNull();
+  });
+
+  it('a quality= with no known token means "no quality", with a note (never "ask the source")', () => {
+    const parsed = parsePosterParams({ quality: 'CAM' });
+    expect(parsed.options.qualityTokens).toEqual([]);
+    expect(parsed.notes.join(' ')).toContain('no known quality token');
+    expect(options({ quality: 'none' }).qualityTokens).toEqual([]);
+  });
+
+  it('season and episode default to 1 and are clamped integers', () => {
+    expect(options({})).toMatchObject({ season: 1, episode: 1 });
+    expect(options({ season: '3', episode: '7' })).toMatchObject({ season: 3, episode: 7 });
+    expect(options({ season: '-2', episode: '100000' })).toMatchObject({ season: 0, episode: 999 });
+  });
+
+  it('are rows of the table, yet never offered by the configurator nor written into a look URL', () => {
+    for (const name of ['quality', 'season', 'episode']) {
+      expect(paramSpec(name)?.perTitle).toBe(true);
+      expect(TRANSPORT_PARAMS).not.toContain(name);
+      expect(paramDefaults().map((row) => row.name)).not.toContain(name);
+    }
+    expect(PER_TITLE_PARAMS).toEqual(['quality', 'season', 'episode']);
+  });
+
+  it('round-trip like every row (the stored replay parameters keep them)', () => {
+    const parsed = parsePosterParams({ quality: '4K,DV', season: '2', episode: '5' });
+    const written = serializePosterParams(parsed.style, parsed.options);
+    expect(written.get('quality')).toBe('4K,DV');
+    expect(parsePosterParams(Object.fromEntries(written)).options).toEqual(parsed.options);
+    const none = parsePosterParams({ quality: 'none' }).options;
+    expect(
+      parsePosterParams(Object.fromEntries(serializePosterParams(defaultStyle(), none))).options,
+    ).toEqual(none);
   });
 });

@@ -245,4 +245,27 @@ describe('fallback canvas', () => {
     expect(drama[2]).toBeGreaterThan(3 * drama[0]!);
     for (let i = 0; i < a.length; i += 4) expect(Math.max(a[i]!, a[i + 1]!, a[i + 2]!)).toBeLessThan(120);
   });
+
+  it('photoreal: deterministic, genre-hued, and drawn unlike minimal (a lit horizon, dark top and ground)', () => {
+    const W = 100;
+    const H = 150;
+    const photo = fallbackPixels('Sci-Fi', W, H, 'photoreal');
+    expect(fallbackPixels('Sci-Fi', W, H, 'photoreal')).toEqual(photo);
+    const minimal = fallbackPixels('Sci-Fi', W, H, 'minimal');
+    expect(fallbackPixels('Sci-Fi', W, H)).toEqual(minimal);
+    const luma = (p: Uint8ClampedArray, x: number, y: number) => {
+      const i = (y * W + x) * 4;
+      return 0.3 * p[i]! + 0.59 * p[i + 1]! + 0.11 * p[i + 2]!;
+    };
+    let differing = 0;
+    for (let i = 0; i < photo.length; i += 4)
+      if (Math.abs(photo[i + 2]! - minimal[i + 2]!) > 12) differing += 1;
+    expect(differing).toBeGreaterThan(W * H * 0.3);
+    // The horizon (58 % down) is the brightest band: far brighter than the top and the ground.
+    const horizon = luma(photo, W / 2, Math.round(H * 0.58));
+    expect(horizon).toBeGreaterThan(3 * luma(photo, W / 2, 2));
+    expect(horizon).toBeGreaterThan(3 * luma(photo, W / 2, H - 3));
+    const i = (Math.round(H * 0.58) * W + W / 2) * 4;
+    expect(photo[i + 2]!).toBeGreaterThan(photo[i]!); // Sci-Fi blue
+  });
 });

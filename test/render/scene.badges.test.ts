@@ -82,10 +82,10 @@ describe('badge modes', () => {
     expect(texts(badge(3, none))[0]?.shadow?.color.slice(0, 3)).toEqual([...TIER_COLORS.silver]);
   });
 
-  it('4: tier pill; grey while nothing is known; hidden for known low quality', () => {
+  it('4: tier pill; nothing without tokens (no quality source) or for known low quality', () => {
     const pill = (facts: object) => fills(badge(4, facts))[0];
     expect(pill(gold)?.shadow?.color.slice(0, 3)).toEqual([...TIER_COLORS.gold]);
-    expect(pill(none)?.shadow?.color.slice(0, 3)).toEqual([...TIER_COLORS.grey]);
+    expect(badge(4, none).layers).toEqual([]);
     expect(badge(4, low).layers).toEqual([]);
     expect(textOf(badge(4, gold))).toEqual([]);
   });

@@ -6,6 +6,7 @@ import {
   chooseTextlessPoster,
   type LogoPriority,
   logoLanguageOrder,
+  logoReachesMetahub,
   rankImages,
 } from '../../src/title/art.ts';
 import type { TmdbImage } from '../../src/upstream/tmdb.ts';
@@ -65,8 +66,11 @@ describe('chooseTextlessPoster', () => {
 
 describe('logoLanguageOrder', () => {
   it.each([
-    ['native_original', 'fr', 'ko', null, ['fr', 'ko']],
+    // The default chain ends in English (then Metahub, then the drawn title).
+    ['native_original', 'fr', 'ko', null, ['fr', 'ko', 'en']],
+    ['native_original', 'de', 'ja', null, ['de', 'ja', 'en']],
     ['original_native', 'en', 'ko', null, ['ko', 'en']],
+    ['original_native', 'fr', 'ko', null, ['ko', 'fr', 'en']],
     ['native_if_original_english', 'de', 'en', null, ['de', 'en']],
     ['native_if_original_english', 'de', 'ko', null, ['de']],
     ['native_text', 'pt-BR', 'en', null, ['pt']],
@@ -86,6 +90,30 @@ describe('logoLanguageOrder', () => {
       ).toEqual(expected);
     },
   );
+});
+
+describe('the logo fallback chain', () => {
+  const order = logoLanguageOrder({
+    logoPriority: 'native_original',
+    logoLanguage: 'de',
+    originalLanguage: 'ja',
+    secondaryLanguage: null,
+  });
+  it('requested, then original, then English', () => {
+    const ja = img('/ja.png', 'ja', 5, 1);
+    const en = img('/en.png', 'en', 5, 1);
+    const de = img('/de.png', 'de', 5, 1);
+    expect(chooseLogo([en, ja, de], order)?.filePath).toBe('/de.png');
+    expect(chooseLogo([en, ja], order)?.filePath).toBe('/ja.png');
+    expect(chooseLogo([en, img('/fr.png', 'fr', 9, 9)], order)?.filePath).toBe('/en.png');
+    expect(chooseLogo([img('/fr.png', 'fr', 9, 9)], order)).toBeNull();
+  });
+  it('only the default chains go on to Metahub; *_text priorities draw the title as they say', () => {
+    expect(logoReachesMetahub('native_original')).toBe(true);
+    expect(logoReachesMetahub('original_native')).toBe(true);
+    expect(logoReachesMetahub('native_text')).toBe(false);
+    expect(logoReachesMetahub('native_custom_text')).toBe(false);
+  });
 });
 
 describe('choices over recorded TMDB images', () => {

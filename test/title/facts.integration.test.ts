@@ -144,6 +144,23 @@ describe('title facts against the fake upstream', () => {
     expect(second.qualityTokens).toContain('WEBDL');
   });
 
+  it('quality= tokens from the caller are used as they are: the quality source is not asked', async () => {
+    const before = h.fake.requests.count('addon');
+    const facts = await factsFor('87108', 'tv', { qualityTokens: ['1080P', 'WEBDL'], waitForQuality: false });
+    expect(facts.qualityTokens).toEqual(['1080P', 'WEBDL']);
+    expect(facts.qualityTier).toBe('bronze');
+    expect(facts.provisionalReasons).not.toContain('quality_pending');
+    expect(h.fake.requests.count('addon')).toBe(before);
+  });
+
+  it('season/episode pick the episode a series quality lookup reads, cached under its own key', async () => {
+    const facts = await factsFor('95396', 'tv', { episode: { season: 2, episode: 3 } });
+    const asked = h.fake.requests.entries().map((r) => decodeURIComponent(r.path));
+    expect(asked.some((path) => path.includes('tt11280740:2:3'))).toBe(true);
+    expect(await h.storage.get('quality_cache', 'tt11280740:2:3')).not.toBeNull();
+    expect(facts.qualityTokens.length).toBeGreaterThan(0);
+  });
+
   it('the anonymous tier never spends MDBList or quality quota on a cold title', async () => {
     const mdblistBefore = h.fake.requests.count('mdblist');
     const addonBefore = h.fake.requests.count('addon');
@@ -175,5 +192,50 @@ describe('title facts against the fake upstream', () => {
     );
     expect(data?.provisionalReasons).toContain('rating_deadline');
     expect(Date.now() - started).toBeLessThan(1500);
+  });
+
+  // Last: these warm Spirited Away's caches, which the deadline test above needs cold.
+  describe('logo chain on foreign titles', () => {
+    const factsIn = async (tmdbId: string, language: string) => {
+      const data = await h.facts.gatherer.gather(
+        { tmdbId, mediaType: 'movie' },
+        request({ imageLanguages: [language], needQuality: false }),
+      );
+      if (!data) throw new Error('no data');
+      return assembleFacts(data, { ...options, language }, h.facts.settings, h.facts.lists, new Date());
+    };
+
+    it('Spirited Away in German: no German logo, so the Japanese original (a supplemental images call)', async () => {
+      const facts = await factsIn('129', 'de');
+      expect(facts.logo?.language).toBe('ja');
+      expect(facts.logo?.url).toContain('/tmdb-images/');
+    });
+
+    it('Spirited Away in Italian with native_text: no fallback, the title is drawn', async () => {
+      const data = await h.facts.gatherer.gather(
+        { tmdbId: '129', mediaType: 'movie' },
+        request({ imageLanguages: ['it'] }),
+      );
+      const facts = assembleFacts(
+        data!,
+        { ...options, language: 'it', logoPriority: 'native_text' },
+        h.facts.settings,
+        h.facts.lists,
+        new Date(),
+      );
+      expect(facts.logo).toBeNull();
+    });
+
+    it('La Jetée: TMDB has no logo at all, so Metahub by IMDb id', async () => {
+      const facts = await factsIn('662', 'fr');
+      expect(facts.logo).toEqual({
+        url: `${h.fake.urls.metahubBase}/logo/medium/tt0056119/img`,
+        language: 'en',
+      });
+      const bytes = await h.facts.downloadArt(facts.logo!.url);
+      expect(bytes?.subarray(1, 4).toString('latin1')).toBe('PNG');
+      // An id Metahub does not know is "no logo" (the drawn title), not a failure.
+      expect(await h.facts.downloadArt(`${h.fake.urls.metahubBase}/logo/medium/tt9999999/img`)).toBeNull();
+    });
   });
 });

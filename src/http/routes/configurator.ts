@@ -25,7 +25,12 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
 import { ifNoneMatchHits } from '../../poster/cachePolicy.ts';
-import { parsePosterParams, serializePosterParams, TRANSPORT_PARAMS } from '../../poster/params.ts';
+import {
+  PER_TITLE_PARAMS,
+  parsePosterParams,
+  serializePosterParams,
+  TRANSPORT_PARAMS,
+} from '../../poster/params.ts';
 import { findPreset, presetCatalogue } from '../../poster/presets.ts';
 import { requireOperator } from '../access.ts';
 import type { AppDeps } from '../deps.ts';
@@ -119,7 +124,9 @@ function sendAsset(request: FastifyRequest, reply: FastifyReply, asset: StaticAs
   return reply.type(asset.contentType).send(asset.body);
 }
 
-const TRANSPORT = new Set(TRANSPORT_PARAMS);
+// Per-title parameters (quality=, season=) describe one poster, not a look: an imported Plex URL must
+// not pin its tokens on every poster of the copied template.
+const TRANSPORT = new Set([...TRANSPORT_PARAMS, ...PER_TITLE_PARAMS]);
 
 /** The style query of a request: identity, keys and transport parameters never enter (nor are echoed). */
 function styleQuery(query: Record<string, string | string[] | undefined>): Record<string, string> {

@@ -3,7 +3,7 @@ import { CACHE_TABLES } from '../../ports/storage.ts';
 import { requireOperator } from '../access.ts';
 import type { AppDeps } from '../deps.ts';
 
-const BREAKER_SERVICES = ['tmdb', 'tmdb_images', 'mdblist', 'quality', 'arctic_shift'] as const;
+const BREAKER_SERVICES = ['tmdb', 'tmdb_images', 'mdblist', 'quality', 'arctic_shift', 'metahub'] as const;
 
 /** Operator diagnostics, gated like /poster. Counts and states only: no keys, no per-title data. */
 export function registerStatsRoute(app: FastifyInstance, deps: AppDeps): void {

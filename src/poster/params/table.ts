@@ -7,6 +7,8 @@
  * Defaults are read from `defaultStyle()`, `STYLE_CLAMPS` and the title modules, never restated: the
  * renderer's idea of a default and the URL's cannot drift apart. Pure data and pure functions.
  */
+
+import type { QualityToken } from '../../domain/facts.ts';
 import {
   ACCENT_BAR_APPEND_MODES,
   BADGE_DISPLAY_MODES,
@@ -29,6 +31,7 @@ import {
   STYLE_CLAMPS,
 } from '../../domain/style.ts';
 import { LOGO_PRIORITIES, type LogoPriority } from '../../title/art.ts';
+import { parseQualityTokens } from '../../title/quality.ts';
 import {
   type AggregateInput,
   DEFAULT_MOVIE_WEIGHTS,
@@ -111,6 +114,14 @@ export interface PosterOptions {
   logoLanguageSecondary: string | null;
   useOriginalArt: boolean;
   originalArtSource: OriginalArtSource;
+  /**
+   * Stream quality the caller already knows (`quality=`, sent per poster by the Plex/Jellyfin sync from
+   * the local files): used instead of asking the quality source. null = ask the source.
+   */
+  qualityTokens: QualityToken[] | null;
+  /** The episode whose releases a series' quality lookup reads (reference §3.1: 1, 1). */
+  season: number;
+  episode: number;
 }
 
 /** Option defaults. Fresh each call. Weights and the sash order come from the title modules. */
@@ -134,6 +145,9 @@ export function defaultOptions(): PosterOptions {
     logoLanguageSecondary: null,
     useOriginalArt: false,
     originalArtSource: ORIGINAL_ART_SOURCES[0],
+    qualityTokens: null,
+    season: 1,
+    episode: 1,
   };
 }
 
@@ -179,6 +193,12 @@ export interface ParamSpec {
   readonly decode: (raw: string) => Decoded<unknown>;
   /** Typed value → canonical query value; '' means "write nothing" (absent reads back the same). */
   readonly encode: (value: unknown) => string;
+  /**
+   * Says something about one title, not about a look (`quality`, `season`, `episode`): parsed and part
+   * of the cache key, but never offered by the configurator nor written into a shared URL template,
+   * where it would pin one title's facts on every poster.
+   */
+  readonly perTitle?: true;
 }
 
 const STYLE = defaultStyle();
@@ -317,6 +337,50 @@ function optionEnum<F extends FieldsOf<PosterOptions, string>>(
     String,
   );
 }
+
+/** Highest season / episode number accepted (clamped beyond): bounds the cache-key variants per title. */
+export const MAX_EPISODE_NUMBER = 999;
+
+function optionEpisode(name: 'season' | 'episode', doc: string): ParamSpec {
+  return make<number>(
+    {
+      name,
+      kind: 'integer',
+      target: 'options',
+      field: name,
+      default: OPTIONS[name],
+      min: 0,
+      max: MAX_EPISODE_NUMBER,
+      group: 'Quality',
+      doc,
+      perTitle: true,
+    },
+    (raw) => decodeInteger(raw, 0, MAX_EPISODE_NUMBER),
+    formatNumber,
+  );
+}
+
+/** `quality=4K,REMUX,DV`: the reference's token spellings, unknown ones dropped, one token per group. */
+const QUALITY_PARAM: ParamSpec = make<QualityToken[] | null>(
+  {
+    name: 'quality',
+    kind: 'string',
+    target: 'options',
+    field: 'qualityTokens',
+    default: null,
+    group: 'Quality',
+    doc: 'Stream quality known to the caller (4K, 1080P, REMUX, WEBDL, DV, HDR10+, HDR10, ATMOS, DTSX; comma-separated), used instead of asking the quality source; per poster, as the Plex/Jellyfin sync sends it',
+    perTitle: true,
+  },
+  (raw) => {
+    if (raw.toLowerCase() === 'none') return { ok: true, value: [] };
+    const tokens = parseQualityTokens(raw);
+    return tokens.length > 0
+      ? { ok: true, value: tokens }
+      : { ok: true, value: [], note: `${shown(raw)} names no known quality token; no quality shown` };
+  },
+  (value) => (value === null ? '' : value.length === 0 ? 'none' : value.join(',')),
+);
 
 function weightsParam(
   name: string,
@@ -746,7 +810,7 @@ export const POSTER_PARAMS: readonly ParamSpec[] = [
     'fallbackBgStyle',
     FALLBACK_BG_STYLES,
     'Logo',
-    'Background for a title without art: minimal (procedural texture) or photoreal (painted)',
+    'Background for a title without art, in the genre colours: minimal (flat lit card) or photoreal (a blurred lit scene: horizon glow, soft lights, vignette)',
   ),
 
   // ---- Sash ----
@@ -858,6 +922,9 @@ export const POSTER_PARAMS: readonly ParamSpec[] = [
     'Quality',
     'Wait briefly for the stream-quality lookup instead of rendering without it',
   ),
+  QUALITY_PARAM,
+  optionEpisode('season', 'Series: the season whose releases the quality lookup reads'),
+  optionEpisode('episode', 'Series: the episode whose releases the quality lookup reads'),
 
   // ---- Presentation ----
   styleEnum(
@@ -998,6 +1065,11 @@ export const LEGACY_PARAMS: readonly { name: string; replacedBy: readonly string
   },
 ];
 
+/** Names of the per-title rows (see ParamSpec.perTitle): the configurator neither offers nor keeps them. */
+export const PER_TITLE_PARAMS: readonly string[] = POSTER_PARAMS.filter((spec) => spec.perTitle).map(
+  (spec) => spec.name,
+);
+
 /** Known parameters with no effect here (landscape only, or an unverified legacy preset knob): no note. */
 export const IGNORED_PARAMS: readonly string[] = ['bar_match_notch', 'landscape_art'];
 
@@ -1016,9 +1088,6 @@ export const TRANSPORT_PARAMS: readonly string[] = [
   'access_key',
   'debug',
   'nocache',
-  'quality',
-  'season',
-  'episode',
   'rv',
   'share',
   'mal_id',

@@ -4,6 +4,7 @@
  */
 import { type Canvas, createCanvas, type Image, ImageData, type SKRSContext2D } from '@napi-rs/canvas';
 import type { Facts } from '../../domain/facts.ts';
+import type { FallbackBgStyle } from '../../domain/style.ts';
 import { type Thumbnail, thumbnailOfRgba } from '../analysis/thumbnail.ts';
 import { CROP_ASPECT, chooseCropLeft } from '../crop.ts';
 import { fallbackPixels } from '../fallbackCanvas.ts';
@@ -39,6 +40,8 @@ export interface ArtInput {
   art: Uint8Array | null;
   backdrop: Uint8Array | null;
   facts: Facts;
+  /** `fallback_bg_style`: how the genre canvas is drawn when there is no art at all. */
+  fallbackStyle?: FallbackBgStyle;
   greyscale: boolean;
   /** Holders for the decoded art; the caller closes the scope once painting is done. */
   images: ImageScope;
@@ -156,7 +159,7 @@ export async function drawBaseArt(input: ArtInput, W: number, H: number): Promis
     const drawn = draw(poster, coverRect(poster.width, poster.height, W, H));
     return { canvas, ctx, source: 'poster', textless: posterTextless, ...drawn, warnings };
   }
-  const pixels = fallbackPixels(input.facts.genre, W, H);
+  const pixels = fallbackPixels(input.facts.genre, W, H, input.fallbackStyle);
   ctx.putImageData(new ImageData(pixels, W, H), 0, 0);
   const thumb = thumbnailOfRgba(pixels, W, H, THUMB_W, THUMB_H);
   return { canvas, ctx, source: 'fallback_canvas', textless: true, thumb, sourceArt: null, warnings };

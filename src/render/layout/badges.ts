@@ -1,6 +1,7 @@
 /**
  * Quality badge modes 0–6 (reference §3.6): hidden, tier-tinted age numeral, badge row, age only, tier
- * accent bar, combined text badge (optionally stacked), corner bookmark. Pure.
+ * accent bar, combined text badge (optionally stacked), corner bookmark. Every tier-coloured mode draws
+ * nothing without tokens at or above `badge_min_score`. Pure.
  */
 import type { Facts, QualityTier, QualityToken } from '../../domain/facts.ts';
 import type { Layer, Paint, Rgba, Shadow } from '../../domain/scene.ts';
@@ -335,8 +336,8 @@ export function badgeLayers(ctx: LayoutContext): Layer[] {
     case 2:
       return tokens.length > 0 ? badgeRow(ctx, tokens, tier) : [];
     case 4:
-      // Shown in grey while nothing is known yet; hidden when known tokens fall below the minimum.
-      if (facts.qualityTokens.length === 0) return accentBar(ctx, TIER_COLORS.grey);
+      // Nothing known (no quality source, nothing cached, no `quality=`) draws nothing: a grey pill on
+      // every poster of an instance without a quality source says nothing and looks like a defect.
       return tokens.length > 0 ? accentBar(ctx, tier) : [];
     case 5:
       return tokens.length > 0 ? combined(ctx, tokens, tier) : [];
