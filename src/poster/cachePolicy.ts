@@ -77,6 +77,13 @@ export function ifNoneMatchHits(header: string | undefined, etag: string): boole
 }
 
 /**
+ * How long a CDN may keep a provisional `/p` poster (rendered from cached facts only, so often without
+ * ratings): five minutes, as the Python service did — soon enough that warmed facts show up, rare enough
+ * that the CDN does not come back on every request of a busy public tile.
+ */
+export const PRESET_PROVISIONAL_MAX_AGE = 300;
+
+/**
  * Cache-Control for a provisional poster: never stored by the browser, except on the public tier,
  * which tells CDNs to come back soon rather than never (its moat is the CDN).
  */
@@ -84,5 +91,7 @@ export function provisionalCacheControl(
   tier: 'operator' | 'preset',
   compositeCacheDisabled: boolean,
 ): string {
-  return tier === 'preset' && !compositeCacheDisabled ? 'public, max-age=60' : NO_STORE;
+  return tier === 'preset' && !compositeCacheDisabled
+    ? `public, max-age=${PRESET_PROVISIONAL_MAX_AGE}`
+    : NO_STORE;
 }

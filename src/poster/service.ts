@@ -96,7 +96,9 @@ export function createPosterService(deps: PosterServiceDeps) {
       }
     }
 
-    const flightKey = request.nocache ? `${key}#nocache` : key;
+    // Per (key, tier): an operator request must never join a /p flight, which renders from cached facts
+    // only and may come out provisional.
+    const flightKey = `${key}#${request.tier}${request.nocache ? '#nocache' : ''}`;
     const produced = await flights.run(flightKey, () => producePoster(deps, key, title, request, budget));
     return answerOf(request, produced);
   }

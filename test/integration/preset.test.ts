@@ -158,13 +158,13 @@ describe('/p public tier (PRESET_ENABLED=true)', () => {
   });
   afterAll(() => app.close());
 
-  it('a cold anonymous hit never calls MDBList or the quality source, answers max-age=60 and is not stored', async () => {
+  it('a cold anonymous hit never calls MDBList or the quality source, answers max-age=300 and is not stored', async () => {
     const calls = await quotaCalls(app, async () => {
       for (let i = 0; i < 2; i++) {
         const response = await app.get('/p/clean_notch/movie/tt1375666.jpg');
         expect(response.status).toBe(200);
         expect(response.headers.get('content-type')).toBe('image/webp');
-        expect(response.headers.get('cache-control')).toBe('public, max-age=60');
+        expect(response.headers.get('cache-control')).toBe('public, max-age=300');
         // Provisional, so not stored: the second request renders again instead of hitting.
         expect(response.headers.get('x-cache')).toBe('PROVISIONAL');
         expect(response.headers.get('etag')).toBeNull();
@@ -177,7 +177,7 @@ describe('/p public tier (PRESET_ENABLED=true)', () => {
     const retired = await quotaCalls(app, async () => {
       const response = await app.get('/p/prestige_rating_bar/movie/tt1375666.jpg');
       expect(response.status).toBe(200);
-      expect(response.headers.get('cache-control')).toBe('public, max-age=60');
+      expect(response.headers.get('cache-control')).toBe('public, max-age=300');
     });
     expect(retired).toEqual({ mdblist: 0, addon: 0 });
     // The counters do see those calls: an operator render of the same title spends them.
@@ -209,6 +209,21 @@ describe('/p public tier (PRESET_ENABLED=true)', () => {
       expect(revalidated.status).toBe(304);
     });
     expect(calls).toEqual({ mdblist: 0, addon: 0 });
+  });
+
+  it('an operator /poster never joins a /p render of the same composite (single flight per tier)', async () => {
+    // Same look, same title, same moment: the /p flight renders from cached facts only (provisional);
+    // the operator request must run its own full render and get a stored, complete poster.
+    const preset = findPreset('clean_notch')!;
+    const [anonymous, operator] = await Promise.all([
+      app.get('/p/clean_notch/movie/tt6751668.jpg'),
+      app.get(`/poster?imdb_id=tt6751668&type=movie&access_key=${KEY}&${preset.query}`),
+    ]);
+    expect(anonymous.status).toBe(200);
+    expect(anonymous.headers.get('x-cache')).toBe('PROVISIONAL');
+    expect(operator.status).toBe(200);
+    expect(operator.headers.get('x-cache')).toBe('MISS');
+    expect(operator.headers.get('etag')).toBeTruthy();
   });
 
   it('once the facts are cached, an anonymous render is complete, stored and then a HIT', async () => {

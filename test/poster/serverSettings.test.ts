@@ -11,7 +11,7 @@ describe('server settings', () => {
     try {
       const settings = serverSettingsOf(harness.config);
       expect(serverSettingsOf(harness.config)).toBe(settings);
-      const { imageUrl, ...factSettings } = harness.facts.settings;
+      const { imageUrl, metahubLogoUrl: _metahub, ...factSettings } = harness.facts.settings;
       expect(factSettings).toEqual(settings.facts);
       expect(typeof imageUrl).toBe('function');
       expect(settings.facts.posterMinVotes).toBe(7);
@@ -35,7 +35,8 @@ describe('server settings', () => {
   });
 
   it('the key part keeps its names and encodings (stored composites stay reachable)', () => {
-    const part = serverKeyPart(serverSettingsOf(loadConfig({})));
+    // A real instance (a TMDB key): the part real composites were stored under.
+    const part = serverKeyPart(serverSettingsOf(loadConfig({ TMDB_API_KEY: 'k' })));
     expect(Object.keys(part).sort()).toEqual([
       'cinemaMaxAgeYears',
       'format',
@@ -48,5 +49,12 @@ describe('server settings', () => {
     expect(part.format).toBe('webp');
     expect(part.quality).toBe(85);
     expect(part.trending).toMatch(/^\d+\/\d+$/);
+  });
+
+  it('demo mode keys its composites apart from real ones', () => {
+    const demo = serverKeyPart(serverSettingsOf(loadConfig({})));
+    const real = serverKeyPart(serverSettingsOf(loadConfig({ TMDB_API_KEY: 'k' })));
+    expect(demo.demo).toBe(true);
+    expect(canonicalJson(demo)).not.toBe(canonicalJson(real));
   });
 });

@@ -4,7 +4,7 @@
  * Only when PRESET_ENABLED. Renders a fixed named look (src/poster/presets.ts) with the operator's
  * server keys, never the caller's, through the same poster service as /poster but on the `preset` tier:
  * ratings and stream quality come from cache only, so an anonymous cold hit never spends MDBList or
- * quality-source quota; such a poster is provisional (`max-age=60`, not stored) until an operator
+ * quality-source quota; such a poster is provisional (`max-age=300`, not stored) until an operator
  * render or a background job has filled those caches.
  */
 import type { FastifyInstance } from 'fastify';
@@ -33,7 +33,7 @@ const TMDB_FORM = /^tmdb:\d{1,10}$/;
 const schema = {
   summary: 'Public-tier poster of a named preset',
   description:
-    'Anonymous poster in a fixed look (list: /server-caps `presets`; retired ids keep working). Only when PRESET_ENABLED=true. Uses cached ratings and stream quality only: a title whose facts are not cached yet is answered provisionally (`Cache-Control: public, max-age=60`, not stored); a complete poster is stored and served with `max-age` = PRESET_CDN_CACHE_TTL capped by its remaining life. Shares the `preset` rate-limit bucket (RATE_LIMIT_RPS).',
+    'Anonymous poster in a fixed look (list: /server-caps `presets`; retired ids keep working). Only when PRESET_ENABLED=true. Uses cached ratings and stream quality only: a title whose facts are not cached yet is answered provisionally (`Cache-Control: public, max-age=300`, not stored); a complete poster is stored and served with `max-age` = PRESET_CDN_CACHE_TTL capped by its remaining life. Shares the `preset` rate-limit bucket (RATE_LIMIT_RPS).',
   tags: ['public'],
   params: {
     type: 'object',
