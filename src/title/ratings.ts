@@ -28,8 +28,6 @@ export const DEFAULT_RATING_MIN_VOTES = 10;
 /** Roger Ebert reviews carry no vote count and are one critic by design: the floor would always drop them. */
 const VOTE_FLOOR_EXEMPT: ReadonlySet<RatingSource> = new Set<RatingSource>(['rogerebert']);
 
-export type MergeMode = 'mdblist' | 'dataset' | 'direct' | 'fallback';
-
 export interface RequestWeights {
   movie?: WeightMap | null;
   tv?: WeightMap | null;

@@ -114,8 +114,3 @@ export function resolveSlotToken(token: string): readonly SashSlot[] {
   if (alias !== undefined) return [alias];
   return LEGACY_AGGREGATES.get(name) ?? [];
 }
-
-/** The slot that shows a release status. */
-export function releaseStatusSlot(status: ReleaseStatus): SashSlot {
-  return status;
-}
