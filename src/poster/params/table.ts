@@ -256,7 +256,7 @@ function styleNumber(
   );
 }
 
-/** Integer-coded modes: clamped like any integer (reference: "clamp 0–6"), so their range is contiguous. */
+/** Integer-coded modes: clamped like any integer (e.g. 0–6), so their range is contiguous. */
 function styleMode<F extends FieldsOf<PosterStyle, number>>(
   name: string,
   field: F,
@@ -360,7 +360,7 @@ function optionEpisode(name: 'season' | 'episode', doc: string): ParamSpec {
   );
 }
 
-/** `quality=4K,REMUX,DV`: the reference's token spellings, unknown ones dropped, one token per group. */
+/** `quality=4K,REMUX,DV`: the Python service's token spellings, unknown ones dropped, one token per group. */
 const QUALITY_PARAM: ParamSpec = make<QualityToken[] | null>(
   {
     name: 'quality',
