@@ -18,7 +18,7 @@ import { type ArtAsset, type CatalogueTitle, registry } from '../src/demo/index.
 import type { Facts, QualityToken } from '../src/domain/facts.ts';
 import { defaultStyle, type PosterStyle } from '../src/domain/style.ts';
 import { registerFonts } from '../src/render/fonts.ts';
-import { closeRenderPool, type RenderInput, renderPoster } from '../src/render/index.ts';
+import { createRenderPool, type RenderInput } from '../src/render/index.ts';
 import { tierOf, tierScore } from '../src/render/layout/badges.ts';
 import { GOLDEN_CASES, type GoldenCase } from '../test/golden/cases.ts';
 import { TEXT_FILE } from '../test/render/fixtures/hostile.ts';
@@ -279,10 +279,11 @@ async function main(): Promise<void> {
     });
   });
 
+  const pool = createRenderPool();
   const rendered = await Promise.all(
-    tiles.map(async (t) => ({ tile: t, result: await renderPoster(t.input) })),
+    tiles.map(async (t) => ({ tile: t, result: await pool.render(t.input) })),
   );
-  await closeRenderPool();
+  await pool.close();
   for (const { tile, result } of rendered) writeFileSync(`${OUT}${tile.name}.jpg`, result.bytes);
 
   const cols = 8;

@@ -96,4 +96,3 @@ export function workerMetrics(metrics: Metrics): () => Promise<string> {
 }
 
 export const isWorker = () => cluster.isWorker;
-export const workerId = () => cluster.worker?.id ?? 0;

@@ -5,7 +5,7 @@
 
 export type MediaType = 'movie' | 'tv';
 
-/** Colour family of a sash ribbon (reference §6.1). */
+/** Colour family of a sash ribbon. */
 export type SashType = 'win' | 'nom' | 'prestige' | 'cast' | 'info' | 'alert' | 'trending';
 
 export interface Sash {

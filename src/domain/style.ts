@@ -1,5 +1,5 @@
 /**
- * The typed, already-clamped style of one poster: every parameter of reference §3.3–§3.8 that the
+ * The typed, already-clamped style of one poster: every style parameter (docs/PARAMETERS.md) that the
  * render engine draws. The poster API parses query strings into this shape (with the clamps below);
  * the renderer trusts it. Shared type only: this module imports nothing.
  *

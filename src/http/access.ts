@@ -1,5 +1,5 @@
 /**
- * Access rules (reference §10.2): with ACCESS_KEY set, operator endpoints need `?access_key=`; with the
+ * Access rules: with ACCESS_KEY set, operator endpoints need `?access_key=`; with the
  * public preset tier on and no ACCESS_KEY, operator endpoints are closed (fail-closed); otherwise open.
  * Keys are compared in constant time over their SHA-256 digests (equal length whatever the input), and
  * an absurd or non-ASCII key is simply wrong — never an exception.

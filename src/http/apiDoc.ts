@@ -12,6 +12,7 @@ import { createLogger } from '../observability/logger.ts';
 import { createMetrics } from '../observability/metrics.ts';
 import { paramDefaults } from '../poster/params.ts';
 import type { AppDeps } from './deps.ts';
+import { ERROR_CODES } from './errorCodes.ts';
 import { buildServer } from './server.ts';
 
 interface Schema {
@@ -136,6 +137,21 @@ function responsesSection(operation: Operation): string[] {
   return [...out, ''];
 }
 
+/** The error-code table rows (src/http/errorCodes.ts): the transport refusals, or the routes' codes. */
+function errorRows(transport: boolean): string[] {
+  const rows = ERROR_CODES.filter((entry) => (entry.transport ?? false) === transport);
+  return [
+    '| Status | `error` | When |',
+    '|---|---|---|',
+    ...rows
+      .toSorted((a, b) => a.status - b.status)
+      .map(
+        (entry) =>
+          `| ${entry.status} | \`${entry.code}\` | ${cell(entry.meaning)}${entry.retryAfter ? ' (Retry-After)' : ''} |`,
+      ),
+  ];
+}
+
 const ANCHOR = (method: string, path: string) =>
   `${method}-${path}`
     .toLowerCase()
@@ -163,25 +179,16 @@ export function renderApiDoc(doc: OpenApiDocument): string {
     'Refusals made by the HTTP layer itself have the same body and header. Malformed requests also close',
     'the connection; their request line is never repeated or logged.',
     '',
-    '| Status | `error` | When |',
-    '|---|---|---|',
-    '| 400 | `bad_url` | A space, control byte (NUL, tab, DEL…) or raw non-ASCII byte in the URL, or a path that is not valid percent-encoding |',
-    '| 400 | `bad_http_version` | Not HTTP/1.0 or HTTP/1.1 (including a cleartext HTTP/2 preface) |',
-    '| 400 | `bad_method` | A malformed method (or TLS spoken to the plain-HTTP port) |',
-    '| 400 | `bad_header` | A malformed header name or value |',
-    '| 400 | `bad_body` | Broken body framing (bad chunk size, Content-Length with Transfer-Encoding) |',
-    '| 400 | `malformed_request` | Any other request Node’s parser rejects |',
-    '| 400 | `missing_host` | An HTTP/1.1 request without a Host header |',
-    '| 404 | `not_found` | No such path |',
-    '| 405 | `method_not_allowed` | A method other than GET/HEAD on an existing path (`Allow: GET, HEAD`), or CONNECT |',
-    '| 408 | `request_timeout` | The request line and headers did not arrive in time |',
-    '| 413 | `bad_request` | A request body over 64 KB |',
-    '| 414 | `uri_too_long` | A path segment over 500 characters |',
-    '| 417 | `expectation_failed` | An `Expect` other than `100-continue` |',
-    '| 431 | `headers_too_large` | Request line and headers over 16 KB together (a long URL counts) |',
+    ...errorRows(true),
     '',
     'During a shutdown every answer carries `Connection: close`; requests already on an open connection are',
     'still served, never refused with a 503 (see docs/OPERATIONS.md, Shutdown).',
+    '',
+    '## Errors from the routes',
+    '',
+    'Codes clients may branch on (never renamed). Answers marked Retry-After carry that header in seconds.',
+    '',
+    ...errorRows(false),
     '',
     '## Access rules',
     '',

@@ -1,5 +1,5 @@
 /**
- * Digital-release poll (reference §5.4): Arctic Shift posts of the window [now − 30 d, now − 1 d] →
+ * Digital-release poll: Arctic Shift posts of the window [now − 30 d, now − 1 d] →
  * one `digital_release_cache` row per IMDb id, read by the release-status and sash logic.
  */
 import type { CachedFetcher } from '../title/cachedFetch.ts';

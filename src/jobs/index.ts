@@ -1,5 +1,5 @@
 /**
- * The service's background jobs and their schedules (reference §8.5; operations issue):
+ * The service's background jobs and their schedules:
  * - cache-prune: 5 min after start, then every 6 h, lease 8 h;
  * - digital-release-poll: 60 s after start, then every 24 h, lease 25 h;
  * - trending-fetch: 10 s after start, then every 24 h, lease 26 h.

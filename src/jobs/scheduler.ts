@@ -2,8 +2,8 @@
  * Background jobs, each under a lease from the Coordinator so that exactly one replica runs a given job
  * at a time: acquire → work (refreshing the lease while it runs) → release in a finally. A crashed
  * holder's lease simply expires. `stop()` cancels the loops, aborts running work and waits until every
- * lease is released — before the coordinator closes (the reference closed Redis first and left leases
- * stuck for hours).
+ * lease is released — before the coordinator closes (closing Redis first would leave
+ * leases stuck for hours).
  */
 import type { Logger } from '../observability/logger.ts';
 import type { Coordinator } from '../ports/coordinator.ts';

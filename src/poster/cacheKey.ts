@@ -1,5 +1,5 @@
 /**
- * Composite cache key (reference §8.2): the title, plus the first 16 hex of SHA-256 over the fully
+ * Composite cache key: the title, plus the first 16 hex of SHA-256 over the fully
  * resolved style and every server setting that changes pixels. Hashing the resolved style (not the raw
  * query) makes every spelling of one look one key: defaults given or omitted, aliases, /p presets and the
  * equivalent /poster URL, `shape=poster|portrait|absent`.

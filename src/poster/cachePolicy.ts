@@ -1,5 +1,5 @@
 /**
- * How long a rendered poster lives and what caches downstream are told (reference §8.2–§8.4). Pure.
+ * How long a rendered poster lives and what caches downstream are told. Pure.
  */
 import { createHash } from 'node:crypto';
 

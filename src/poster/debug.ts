@@ -1,10 +1,10 @@
 /**
  * The `debug=1` diagnostics body: what the poster would show, and why. Never cached.
  *
- * Carries every field of the reference's debug contract (reference features-upstream.md §2) with the
- * reference's types — `age_rating` is MDBList's number, `sash` has `label`/`type`, flags are booleans,
+ * Carries every field of the Python service's debug contract with its types (a public contract clients
+ * read) — `age_rating` is MDBList's number, `sash` has `label`/`type`, flags are booleans,
  * matches are lists — plus our own extras (quality tier, art URLs, provisional reasons, cache key,
- * parameter notes). test/poster/debug.test.ts pins the field set and the types.
+ * parameter notes). test/integration/debugContract.test.ts pins the field set and the types.
  */
 import type { FactEvidence, Facts } from '../domain/facts.ts';
 import type { PosterStyle } from '../domain/style.ts';

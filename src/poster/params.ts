@@ -1,6 +1,6 @@
 /**
  * `/poster` style parameters ⇄ `PosterStyle` + `PosterOptions`, driven by the one table in
- * params/table.ts (reference §3).
+ * params/table.ts.
  *
  * Parsing is lenient on purpose: a URL pasted into a Stremio addon months ago must still render, so a
  * bad value keeps its default and is reported in `notes` (for `debug=1` and the configurator's

@@ -1,5 +1,5 @@
 /**
- * Named looks of the anonymous public tier, `/p/{preset}/{type}/{imdb_id}.jpg` (reference §10.1).
+ * Named looks of the anonymous public tier, `/p/{preset}/{type}/{imdb_id}.jpg`.
  *
  * A preset is DATA: an id, a name, a description and the `/poster` query string it stands for. The
  * query goes through the same `parsePosterParams` as `/poster`, so `/p/clean_notch/movie/tt…` and the

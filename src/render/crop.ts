@@ -1,5 +1,5 @@
 /**
- * Backdrop → portrait crop window (reference §4.2): keep the full height, take a width of h·2/3 and pick
+ * Backdrop → portrait crop window: keep the full height, take a width of h·2/3 and pick
  * its left edge by a cheap saliency score on a thumbnail — skin tones ×4, local contrast (a box
  * difference-of-Gaussians) ×2, saturation ×0.5, rows in the upper 65 % ×2 (faces and action sit high,
  * credits and floors sit low), and a 10 % Gaussian pull toward the centre. Pure.

@@ -1,5 +1,5 @@
 /**
- * The genre-tinted canvas, so a poster is never blank (reference §4.2 step 5), in the two
+ * The genre-tinted canvas, so a poster is never blank, in the two
  * `fallback_bg_style`s:
  *
  * - `minimal`: the reference's vertical luminance profile `10 + 8·sin(π·y/H)` multiplied per channel

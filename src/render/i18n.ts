@@ -18,7 +18,7 @@ export type UiKey = (typeof UI_KEYS)[number];
 
 type Table = Record<GenreKey | UiKey, string>;
 
-// English prints "Documentary" as "Doc" (reference §4.3 step 2): the full word crowds the label.
+// English prints "Documentary" as "Doc": the full word crowds the label.
 const en: Table = {
   Horror: 'Horror',
   Thriller: 'Thriller',

@@ -1,6 +1,7 @@
 /**
- * The render engine's public surface. The poster service calls `renderPoster`; everything else is for
- * tests, the benchmark, the gallery and debug output.
+ * The render engine's public surface. The poster service builds its worker pool with `createRenderPool`
+ * (src/app/posters.ts, which imports pool.ts directly so the main thread never loads the drawing code);
+ * everything else is for tests, the benchmark, the gallery and debug output.
  *
  *   (art bytes, backdrop bytes, logo bytes, facts, style) → 500×750 WebP/JPEG
  *
@@ -8,9 +9,6 @@
  * pool.ts (worker threads + deadline). Bad artwork never throws: it degrades to backdrop crop or the
  * genre canvas, reported in `artSource` and `warnings`.
  */
-import { createRenderPool, type RenderPool, type RenderPoolOptions } from './pool.ts';
-import type { RenderInput, RenderResult } from './types.ts';
-
 export { MAX_INPUT_BYTES, MAX_INPUT_PIXELS } from './draw/decode.ts';
 export { canvasMetrics } from './draw/measure.ts';
 export { transcodeToPng } from './draw/png.ts';
@@ -22,27 +20,3 @@ export { buildScene, sashTextOf, shouldGreyscale } from './layout/scene.ts';
 export { createRenderPool, type RenderPool, type RenderPoolOptions } from './pool.ts';
 export { renderLocal } from './renderLocal.ts';
 export { DEFAULT_DEADLINE_MS, type RenderInput, type RenderResult, RenderTimeoutError } from './types.ts';
-
-let shared: RenderPool | null = null;
-
-/** Configure the shared pool (call once at startup, before the first render). */
-export function configureRenderPool(opts: RenderPoolOptions): void {
-  if (shared) throw new Error('render pool already started');
-  shared = createRenderPool(opts);
-}
-
-/**
- * Render one poster on the shared worker pool. Never rejects for bad artwork (fallback art instead);
- * rejects with RenderTimeoutError past the deadline, or if the pool is closed.
- */
-export function renderPoster(input: RenderInput): Promise<RenderResult> {
-  shared ??= createRenderPool();
-  return shared.render(input);
-}
-
-/** Stop the shared pool's workers (graceful shutdown). */
-export async function closeRenderPool(): Promise<void> {
-  const pool = shared;
-  shared = null;
-  await pool?.close();
-}

@@ -1,5 +1,5 @@
 /**
- * Score colours (reference §3.4): every score maps to a pair of gradient colours, the bright "left"
+ * Score colours: every score maps to a pair of gradient colours, the bright "left"
  * end and the darker "right" end of a filled bar. Pure.
  */
 import type { PaletteStop, Rgb, ScoreColorMode } from '../domain/style.ts';

@@ -1,5 +1,5 @@
 /**
- * Which TMDB images a poster uses (reference §4.2): the textless poster by votes within the score-drop
+ * Which TMDB images a poster uses: the textless poster by votes within the score-drop
  * window, the best textless and text-bearing backdrops, and the logo by a language priority.
  * Pure: plain image lists in, choices out.
  */
@@ -65,7 +65,7 @@ export function chooseTextlessPoster(
 
 /**
  * Priorities that fall back through English and then Metahub before drawing the title (the default
- * chain, reference §4.2: requested → original → English → Metahub by IMDb id → text). The `*_text`
+ * chain: requested → original → English → Metahub by IMDb id → text). The `*_text`
  * priorities and native_if_original_english name their own last resort, so they stop where they say.
  */
 const FULL_CHAIN: ReadonlySet<LogoPriority> = new Set<LogoPriority>(['native_original', 'original_native']);
@@ -111,7 +111,7 @@ export function chooseLogo(logos: readonly TmdbImage[], languages: readonly stri
 }
 
 /**
- * Original-art mode (`use_original_art`, reference §4.2.3): the poster with its own title, as the studio
+ * Original-art mode (`use_original_art`): the poster with its own title, as the studio
  * made it. `primary` is TMDB's main poster unless the wanted language is not English, then the best poster
  * in that language; `top_rated` is the best-voted poster in language order. Null when neither exists.
  */

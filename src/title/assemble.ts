@@ -243,7 +243,7 @@ export function assembleFacts(
     lists,
     now,
   });
-  // Greyed Cinema/Production art is explained by its release-status ribbon (reference §4.3 step 3).
+  // Greyed Cinema/Production art is explained by its release-status ribbon.
   const digitalFound = tokens.includes('WEBDL') || tokens.includes('REMUX');
   const greyed =
     options.cinemaGreyscale &&

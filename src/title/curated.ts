@@ -1,5 +1,5 @@
 /**
- * Curated lists behind the award, festival and taste sashes (reference §5.5, §6.1, §6.3): Emmy and
+ * Curated lists behind the award, festival and taste sashes: Emmy and
  * Golden Globe winners/nominees and festival top prizes by TMDB id, notable studios / directors /
  * cast by credit name. Defaults ship as JSON in ./data; an operator may extend or replace the name
  * lists with an override file (`DISCOVERY_OVERRIDES_PATH`).
@@ -95,7 +95,7 @@ const nameMap = z
 const NotableFile = z.object({ studios: nameMap, directors: nameMap, cast: nameMap });
 
 /**
- * The operator override file (reference §6.3): `replace` (default) swaps each section it names for
+ * The operator override file: `replace` (default) swaps each section it names for
  * its own; `merge` adds to and overrides the built-in entries. Unnamed sections keep the defaults.
  */
 export const OverrideFile = z.strictObject({

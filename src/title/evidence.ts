@@ -1,5 +1,5 @@
 /**
- * Why a title's facts are what they are, for `debug=1` (reference §2, the debug contract): award and
+ * Why a title's facts are what they are, for `debug=1`: award and
  * festival findings, keyword flags, lifecycle flags, curated-list matches. Derived from the same sash
  * candidates and inputs the poster used, so the diagnostics can never disagree with the ribbon. Pure.
  */

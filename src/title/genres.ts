@@ -1,5 +1,5 @@
 /**
- * The one genre a poster names (reference §7, "Genre label"): the title's genre that ranks highest in
+ * The one genre a poster names: the title's genre that ranks highest in
  * GENRE_PRIORITY. The order is deliberate — the most *distinctive* genre wins, so a horror drama reads
  * "Horror" and Drama only shows when nothing sharper applies. The label is an untranslated English
  * key ("Sci-Fi"); translation happens at draw time (src/render/i18n.ts, which owns every word the renderer prints).

@@ -1,5 +1,5 @@
 /**
- * Stream-quality tokens and their tier (reference §3.6, §5.3; fixture README quirk 11).
+ * Stream-quality tokens and their tier (token spellings and points: docs/PARAMETERS.md, Quality).
  *
  * Sources differ only in how they spell things: Stremio stream addons put the release name in
  * `title` or `description` (first line), the quality in `name` after a newline, sometimes only in
@@ -200,7 +200,7 @@ export function parseQualityTokens(raw: unknown): QualityToken[] {
   return foldTokens(found);
 }
 
-/** Points per token; each category is capped at 2, so the total is 0–6 (reference §3.6). */
+/** Points per token; each category is capped at 2, so the total is 0–6. */
 const POINTS: Readonly<Partial<Record<QualityToken, number>>> = {
   '4K': 2,
   '1080P': 1,

@@ -1,5 +1,5 @@
 /**
- * Rating sources → one aggregate 0–100 score (reference §3.2, §5.2, §7). Pure and total.
+ * Rating sources → one aggregate 0–100 score. Pure and total.
  *
  * Merges MDBList's normalised ratings (read by src/upstream/mdblistSchemas.ts) with the optional
  * IMDb-dataset / direct-TMDB / anime-provider values, then weights them with the request's or the
@@ -18,7 +18,7 @@ export type RatingSource = (typeof RATING_SOURCES)[number];
 
 export type WeightMap = Partial<Record<RatingSource, number>>;
 
-/** Server defaults (reference §7); a request's weights replace these wholesale, never merge. */
+/** Server defaults; a request's weights replace these wholesale, never merge. */
 export const DEFAULT_MOVIE_WEIGHTS: Readonly<WeightMap> = Object.freeze({ letterboxd: 0.8, tomatoes: 0.2 });
 export const DEFAULT_TV_WEIGHTS: Readonly<WeightMap> = Object.freeze({ trakt: 0.8, tomatoes: 0.2 });
 
@@ -27,8 +27,6 @@ export const DEFAULT_RATING_MIN_VOTES = 10;
 
 /** Roger Ebert reviews carry no vote count and are one critic by design: the floor would always drop them. */
 const VOTE_FLOOR_EXEMPT: ReadonlySet<RatingSource> = new Set<RatingSource>(['rogerebert']);
-
-export type MergeMode = 'mdblist' | 'dataset' | 'direct' | 'fallback';
 
 export interface RequestWeights {
   movie?: WeightMap | null;
@@ -80,7 +78,7 @@ const round1 = (n: number): number => Math.round(n * 10) / 10;
 
 const ANIME_SOURCES: readonly RatingSource[] = ['myanimelist', 'anilist', 'kitsu'];
 
-/** Merge every rating input and weight it (reference §7). Pure and total. */
+/** Merge every rating input and weight it. Pure and total. */
 export function aggregateRatings(input: AggregateInput): RatingResult {
   const minVotes = Math.max(0, input.minVotes ?? DEFAULT_RATING_MIN_VOTES);
   const passesFloor = (source: RatingSource, votes: number | null): boolean =>

@@ -1,6 +1,6 @@
 /**
- * Release status and TV lifecycle (reference §6.1 "Release status resolution", slots premiere /
- * new_season / season_finale / returning / just_added, and the dated labels).
+ * Release status and TV lifecycle: the status a title is in, the slots premiere / new_season /
+ * season_finale / returning / just_added, and the dated labels.
  *
  * Inputs are plain TMDB-shaped data plus an injected `now`; nothing here reads the clock. Dates are
  * compared as whole UTC days. Every reader tolerates TMDB's "" / null / missing fields.

@@ -1,5 +1,5 @@
 /**
- * The one "interesting fact" ribbon (reference §6): `sashCandidates` lists every slot a title
+ * The one "interesting fact" ribbon: `sashCandidates` lists every slot a title
  * qualifies for, from plain data; `chooseSash` walks a priority list and returns the first one,
  * translated, with its colour type. Keeping the two apart lets the facts layer cache candidates and
  * re-choose per request (priority, language and flags are style parameters).
@@ -116,7 +116,7 @@ function firstLabel(names: readonly unknown[], map: ReadonlyMap<string, string>,
   return null;
 }
 
-/** Festival label per reference §6.1: top prize by TMDB id first (works without MDBList), then keyword. */
+/** Festival label: top prize by TMDB id first (works without MDBList), then keyword. */
 function festivalLabel(input: SashInput, keywords: ReadonlySet<string>, id: number | null): string | null {
   // Top-prize sets hold movie ids; a TV id with the same number is a different title.
   if (input.mediaType === 'movie' && id !== null) {

@@ -1,6 +1,6 @@
 /**
  * Translated poster vocabulary: sash labels, release windows, month names, the trending and dated
- * templates and language names (reference §4.3 step 12, §11 "Languages").
+ * templates and language names.
  *
  * Keys are the exact English strings the sash logic produces, so an untranslated key simply prints
  * in English. Lookup order for `pt-BR` is pt-br → pt → en, per key: a regional table only carries

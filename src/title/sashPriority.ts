@@ -1,5 +1,5 @@
 /**
- * The `sash_priority` parameter (reference §3.5, §6.2, §11 "URL shrinking").
+ * The `sash_priority` parameter.
  *
  * Two spellings build the same list:
  *  - full form `wins,gg_wins,-cult` — authoritative: only the named slots, in that order (`-slot`

@@ -1,12 +1,12 @@
 /**
- * The sash priority slots (reference §6.1): their names, colour types, aliases and the legacy
+ * The sash priority slots: their names, colour types, aliases and the legacy
  * aggregate tokens old URLs still carry. A slot is one "interesting fact" a poster can show; the
  * priority list (sashPriority.ts) orders them and the first one a title qualifies for wins.
  */
 import type { SashType } from '../domain/facts.ts';
 import type { ReleaseStatus } from './releaseStatus.ts';
 
-/** Release-status slots, one per status (reference §6.1, last rows). */
+/** Release-status slots, one per status. */
 export const RELEASE_STATUS_SLOTS = [
   'airing',
   'cancelled',
@@ -47,7 +47,7 @@ export const SASH_SLOTS = [
 ] as const;
 export type SashSlot = (typeof SASH_SLOTS)[number];
 
-/** Colour family per slot (reference §6.1 "Type"). */
+/** Colour family per slot. */
 export const SLOT_TYPES: Readonly<Record<SashSlot, SashType>> = {
   wins: 'win',
   gg_wins: 'win',
@@ -113,9 +113,4 @@ export function resolveSlotToken(token: string): readonly SashSlot[] {
   const alias = SLOT_ALIASES.get(name);
   if (alias !== undefined) return [alias];
   return LEGACY_AGGREGATES.get(name) ?? [];
-}
-
-/** The slot that shows a release status. */
-export function releaseStatusSlot(status: ReleaseStatus): SashSlot {
-  return status;
 }

@@ -1,5 +1,5 @@
 /**
- * Arctic Shift posts search → IMDb ids of titles whose digital release was announced (reference §5.4).
+ * Arctic Shift posts search → IMDb ids of titles whose digital release was announced.
  * The polling job (operations issue) calls `recentDigitalReleases`; extraction is pure and tested alone.
  */
 import { z } from 'zod';

@@ -1,4 +1,4 @@
-/** Pure MDBList pacing rules (reference §5.2), table-tested. */
+/** Pure MDBList pacing rules, table-tested. */
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;

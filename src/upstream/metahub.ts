@@ -1,5 +1,5 @@
 /**
- * Metahub (reference §5.8): a logo PNG per IMDb id, no key, `{base}/logo/medium/{imdb_id}/img`. The last
+ * Metahub: a logo PNG per IMDb id, no key, `{base}/logo/medium/{imdb_id}/img`. The last
  * logo source before the drawn title. Downloads go through the one resilient HTTP module like every
  * upstream — host allowlist, image size cap, timeouts — under their own breaker (`metahub`), so a
  * Metahub outage never opens TMDB's image breaker.

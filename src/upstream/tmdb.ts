@@ -246,7 +246,7 @@ export function createTmdbClient(options: TmdbClientOptions) {
     },
 
     /**
-     * The logos in one language (reference §5.1: the supplemental original-language images call — the
+     * The logos in one language (a supplemental images call for the original language: the
      * details request cannot ask for a language it does not know yet). [] when TMDB has none.
      */
     async logos(mediaType: MediaType, tmdbId: string, language: string, call?: CallOptions) {

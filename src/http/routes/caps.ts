@@ -1,6 +1,6 @@
 /**
- * `GET /server-caps`: what this instance can do and every parameter default, for the configurator
- * (reference §10.3). Anonymous when the public preset tier is on (the locked configurator needs the
+ * `GET /server-caps`: what this instance can do and every parameter default, for the configurator.
+ * Anonymous when the public preset tier is on (the locked configurator needs the
  * preset gallery); otherwise behind the operator gate like the rest.
  */
 import { readFileSync } from 'node:fs';
@@ -13,7 +13,7 @@ import type { AppDeps } from '../deps.ts';
 import { DOCUMENTED_ONLY, error } from './schemas.ts';
 
 /**
- * Always written by the configurator even when equal to the default (reference §10.3): ids, keys and
+ * Always written by the configurator even when equal to the default: ids, keys and
  * the client profile, plus the two insets whose default moves with primary_client.
  */
 export const NEVER_OMITTED_PARAMS = [

@@ -1,5 +1,5 @@
 /**
- * The configurator page (issue #8, reference §11): `GET /` serves web/index.html and `GET /web/*` its
+ * The configurator page (issue #8): `GET /` serves web/index.html and `GET /web/*` its
  * scripts, styles and icons, all read from web/ once at startup and held in memory (a few dozen KB), so
  * a request is a map lookup: no path from the URL ever reaches the file system.
  *

@@ -1,5 +1,5 @@
 /**
- * The anonymous public tier: `GET /p/{preset}/{type}/{imdb_id}.jpg` (reference §2, §10.2).
+ * The anonymous public tier: `GET /p/{preset}/{type}/{imdb_id}.jpg`.
  *
  * Only when PRESET_ENABLED. Renders a fixed named look (src/poster/presets.ts) with the operator's
  * server keys, never the caller's, through the same poster service as /poster but on the `preset` tier:

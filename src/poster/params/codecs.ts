@@ -1,6 +1,6 @@
 /**
  * Value codecs for the poster parameter table: one query-string value ⇄ one typed value, per kind.
- * Decoding is lenient the way reference §3 says (bad input → the caller keeps the default, numbers are
+ * Decoding is lenient, as docs/PARAMETERS.md promises (bad input → the caller keeps the default, numbers are
  * clamped, unknown enum values ignored, booleans false only for 0/false/no/off); encoding writes the one
  * canonical spelling the decoder reads back to the same value, which is what makes URL shrinking and
  * the round-trip property possible. Pure; nothing here throws.
@@ -57,7 +57,7 @@ export function decodeInteger(raw: string, min: number, max: number): Decoded<nu
 }
 
 /**
- * Gradient opacity (reference §3.4): "≤1 is a fraction, else 0–255". The style holds the fraction, so
+ * Gradient opacity: "≤1 is a fraction, else 0–255". The style holds the fraction, so
  * 190 arrives as 190/255; written back it is always the fraction.
  */
 export function decodeOpacity(raw: string, min: number, max: number): Decoded<number> {
@@ -129,7 +129,7 @@ export const MAX_PALETTE_STOPS = 32;
 const MAX_PALETTE_NOTES = 5;
 
 /**
- * `score_custom_palette` (reference §3.3): `score:RRGGBB` entries separated by `,`, `;` or newlines.
+ * `score_custom_palette`: `score:RRGGBB` entries separated by `,`, `;` or newlines.
  * Thresholds are clamped to 0–100, malformed entries skipped, a repeated threshold keeps its last colour;
  * the result is sorted by threshold. Nothing usable → refused (the style keeps "no custom palette").
  */

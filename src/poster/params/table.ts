@@ -1,5 +1,5 @@
 /**
- * The poster parameter table (reference §3): every `/poster` style parameter — its name, kind, default,
+ * The poster parameter table: every `/poster` style parameter — its name, kind, default,
  * clamp or values, aliases, configurator group and one-line doc — in one list. The parser, the URL
  * serializer, `/server-caps` `param_defaults` and docs/PARAMETERS.md are all generated from it, so a
  * parameter added here is parsed, shrunk, advertised and documented at once.
@@ -74,7 +74,7 @@ export type TmdbRatingSource = (typeof TMDB_RATING_SOURCES)[number];
 export const ORIGINAL_ART_SOURCES = ['primary', 'top_rated'] as const;
 export type OriginalArtSource = (typeof ORIGINAL_ART_SOURCES)[number];
 
-/** Client profiles (reference §3.5); the first is the default. */
+/** Client profiles; the first is the default. */
 export const PRIMARY_CLIENTS = ['stremio_tv_nuvio', 'stremio_desktop_web', 'plex', 'jellyfin'] as const;
 export type PrimaryClient = (typeof PRIMARY_CLIENTS)[number];
 
@@ -97,7 +97,7 @@ export const PRIMARY_CLIENT_INSETS: Readonly<
  */
 export interface PosterOptions {
   primaryClient: PrimaryClient;
-  /** Per-request weights; null = the server's defaults (reference §7: a request map replaces them wholesale). */
+  /** Per-request weights; null = the server's defaults (a request map replaces them wholesale, never merges). */
   movieWeights: WeightMap | null;
   tvWeights: WeightMap | null;
   /** null = use the movie / TV weights. */
@@ -119,7 +119,7 @@ export interface PosterOptions {
    * the local files): used instead of asking the quality source. null = ask the source.
    */
   qualityTokens: QualityToken[] | null;
-  /** The episode whose releases a series' quality lookup reads (reference §3.1: 1, 1). */
+  /** The episode whose releases a series' quality lookup reads (default season 1, episode 1). */
   season: number;
   episode: number;
 }
@@ -140,7 +140,7 @@ export function defaultOptions(): PosterOptions {
     releaseStatusCinemaOnly: false,
     // chooseSash dates labels unless told `false`.
     releaseStatusDates: true,
-    // art.ts lists the priorities default-first (reference §3.7: native_original).
+    // art.ts lists the priorities default-first (native_original).
     logoPriority: LOGO_PRIORITIES[0],
     logoLanguageSecondary: null,
     useOriginalArt: false,
@@ -171,7 +171,7 @@ export type StyleField = keyof PosterStyle;
 export type OptionField = keyof PosterOptions;
 
 export interface ParamSpec {
-  /** The query-parameter name (reference snake_case). */
+  /** The query-parameter name. */
   readonly name: string;
   readonly kind: ParamKind;
   /** Which object of the parse result the value lands in. */
@@ -256,7 +256,7 @@ function styleNumber(
   );
 }
 
-/** Integer-coded modes: clamped like any integer (reference: "clamp 0–6"), so their range is contiguous. */
+/** Integer-coded modes: clamped like any integer (e.g. 0–6), so their range is contiguous. */
 function styleMode<F extends FieldsOf<PosterStyle, number>>(
   name: string,
   field: F,
@@ -360,7 +360,7 @@ function optionEpisode(name: 'season' | 'episode', doc: string): ParamSpec {
   );
 }
 
-/** `quality=4K,REMUX,DV`: the reference's token spellings, unknown ones dropped, one token per group. */
+/** `quality=4K,REMUX,DV`: the Python service's token spellings, unknown ones dropped, one token per group. */
 const QUALITY_PARAM: ParamSpec = make<QualityToken[] | null>(
   {
     name: 'quality',
@@ -1074,7 +1074,7 @@ export const PER_TITLE_PARAMS: readonly string[] = POSTER_PARAMS.filter((spec) =
 export const IGNORED_PARAMS: readonly string[] = ['bar_match_notch', 'landscape_art'];
 
 /**
- * Identity, key and transport parameters (reference §3.1): not style, not in this table, ignored by the
+ * Identity, key and transport parameters: not style, not in this table, ignored by the
  * parser. The cache key and the configurator skip them; keys among them must never be echoed.
  */
 export const TRANSPORT_PARAMS: readonly string[] = [

@@ -1,6 +1,6 @@
 /**
- * The poster's dominant colour(s), for tinted vignettes, frosted elements and poster-coloured sashes
- * (reference §4.3 step 4): a 36-bin hue histogram weighted by chroma, skin tones half-weighted (faces
+ * The poster's dominant colour(s), for tinted vignettes, frosted elements and poster-coloured sashes:
+ * a 36-bin hue histogram weighted by chroma, skin tones half-weighted (faces
  * would otherwise tint every portrait orange), near-black ignored. Pure.
  */
 import type { Rgb } from '../../domain/style.ts';

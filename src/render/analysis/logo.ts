@@ -1,5 +1,5 @@
 /**
- * Logo pixel facts (reference §4.3 step 8): the opaque bounds to crop to, and whether it is a dark,
+ * Logo pixel facts: the opaque bounds to crop to, and whether it is a dark,
  * colourless wordmark that would vanish on dark art. Pure, over RGBA pixels.
  */
 

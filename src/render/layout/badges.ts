@@ -1,5 +1,5 @@
 /**
- * Quality badge modes 0–6 (reference §3.6): hidden, tier-tinted age numeral, badge row, age only, tier
+ * Quality badge modes 0–6: hidden, tier-tinted age numeral, badge row, age only, tier
  * accent bar, combined text badge (optionally stacked), corner bookmark. Every tier-coloured mode draws
  * nothing without tokens at or above `badge_min_score`. Pure.
  */
@@ -20,7 +20,7 @@ export const TIER_COLORS: Readonly<Record<QualityTier, Rgb>> = {
   gold: [212, 175, 55],
 };
 
-/** Resolution, source and visual points, each capped at 2 (reference §3.6 `_score_points`). */
+/** Resolution, source and visual points, each capped at 2. */
 export function tierScore(tokens: readonly QualityToken[]): number {
   const has = (t: QualityToken) => tokens.includes(t);
   const res = has('4K') ? 2 : has('1080P') ? 1 : 0;

@@ -45,7 +45,7 @@ export interface LayoutContext extends LayoutInput {
   sashLabel: string | null;
   sashShape: 'none' | 'sash' | 'notch';
   global: DominantColors;
-  /** The shared frost tint (reference §4.3 step 9). */
+  /** The shared frost tint. */
   frost: Rgb;
   /** The poster's own colour, kept out of the extremes (the `sample` accent, poster-tinted sash). */
   sample: Rgb;

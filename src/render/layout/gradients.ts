@@ -1,5 +1,5 @@
 /**
- * Top and bottom vignette bands (reference §3.4, §4.3 steps 5–6). Pure.
+ * Top and bottom vignette bands. Pure.
  */
 import type { BandLayer, ColorStop } from '../../domain/scene.ts';
 import type { GradientLevel, Rgb } from '../../domain/style.ts';

@@ -11,7 +11,7 @@ export function formatScore(score: number, outOf10: boolean): string {
   return (s / 10).toFixed(1);
 }
 
-/** Non-empty parts joined by a middle dot; two or fewer parts get a roomier separator (reference §4.3). */
+/** Non-empty parts joined by a middle dot; two or fewer parts get a roomier separator. */
 export function joinParts(parts: readonly (string | null | undefined)[], roomyWhenShort = false): string {
   const kept = parts.filter((p): p is string => !!p && p.trim() !== '');
   const sep = roomyWhenShort && kept.length <= 2 ? '  ·  ' : ' · ';

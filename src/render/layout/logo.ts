@@ -1,5 +1,5 @@
 /**
- * Title logo placement and the fallback title text (reference §4.3 step 8). Pure.
+ * Title logo placement and the fallback title text. Pure.
  */
 import type { FontFamily, FontSpec, Layer, Shadow } from '../../domain/scene.ts';
 import { luma } from '../analysis/color.ts';

@@ -31,8 +31,3 @@ export function fitToWidth(
   const size = Math.max(minSize, Math.floor(((font.size * maxWidth) / w) * 10) / 10);
   return { ...font, size, letterSpacing: (font.letterSpacing * size) / font.size };
 }
-
-/** Alphabetic baseline that centres capital letters on `centreY`. */
-export function baselineFor(metrics: TextMetrics, font: FontSpec, centreY: number): number {
-  return centreY + metrics.capHeight(font) / 2;
-}

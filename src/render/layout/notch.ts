@@ -1,5 +1,5 @@
 /**
- * The top notch (reference §3.5, §4.3 step 11): a tab hanging from the top edge, square top corners and
+ * The top notch: a tab hanging from the top edge, square top corners and
  * rounded bottom ones, in frosted / silver / gold / black. Pure.
  */
 import type { Layer, Paint, Rgba } from '../../domain/scene.ts';

@@ -1,5 +1,5 @@
 /**
- * The diagonal corner ribbon (reference §3.5, §4.3 step 11): a band `sash_length_ratio·W` long and
+ * The diagonal corner ribbon: a band `sash_length_ratio·W` long and
  * `sash_height_ratio·W` thick, coloured edges around a near-black centre, rotated 45° across the
  * top-right corner, with a soft drop shadow. Pure.
  */

@@ -20,7 +20,7 @@ import { frostTint, vignetteColors } from './tints.ts';
 
 const BLACK: Rgb = [0, 0, 0];
 
-/** Greyscale while in cinemas / in production, or with no quality known (reference §4.3 step 1). */
+/** Greyscale while in cinemas / in production, or with no quality known. */
 export function shouldGreyscale(facts: Facts, style: PosterStyle): boolean {
   const status = facts.releaseStatus?.toLowerCase() ?? '';
   const cinema = status === 'cinema' || status === 'production';

@@ -30,7 +30,7 @@ export function displayWeight(family: FontFamily): FontSpec['weight'] {
   return FONT_FILES.find((f) => f.family === family && f.family !== 'Inter')?.weight ?? 700;
 }
 
-/** Genre-themed font of the fallback title (reference §4.3 step 8). */
+/** Genre-themed font of the fallback title. */
 export function titleFamilyFor(genre: string | null): FontFamily {
   switch (genre) {
     case 'Horror':

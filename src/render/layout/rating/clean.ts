@@ -1,4 +1,4 @@
-/** Display mode 2, clean numeric: "Genre ★ 87" centred (reference §4.3 step 10). */
+/** Display mode 2, clean numeric: "Genre ★ 87" centred. */
 import type { Layer } from '../../../domain/scene.ts';
 import { uiLabel } from '../../i18n.ts';
 import { scoreColors } from '../../palettes.ts';

@@ -1,5 +1,5 @@
 /**
- * Display mode 4, the full-width bottom bar (reference §3.3, §4.3 step 10): frosted or dark body, an
+ * Display mode 4, the full-width bottom bar: frosted or dark body, an
  * optional metallic or rating stripe along its top, centred "Year · Genre · ★ 87".
  */
 import type { Layer, Paint, Rgba } from '../../../domain/scene.ts';

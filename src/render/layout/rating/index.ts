@@ -1,4 +1,4 @@
-/** Rating display modes 0–4 (reference §3.3). */
+/** Rating display modes 0–4. */
 import type { Layer } from '../../../domain/scene.ts';
 import type { LayoutContext } from '../context.ts';
 import { cleanLayers } from './clean.ts';

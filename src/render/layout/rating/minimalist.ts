@@ -1,5 +1,5 @@
 /**
- * Display mode 3, the minimalist strip (reference §3.3): a small line at the right margin (or centred),
+ * Display mode 3, the minimalist strip: a small line at the right margin (or centred),
  * append modes 0 year (score as a coloured pip), 1 rating, 2 year + rating, 3 split (score on the
  * opposite margin); field separator pip/bullet, rating separator pip/bullet/star.
  */

@@ -1,5 +1,5 @@
 /**
- * Display mode 1, the score bar (reference §4.3 step 10): a "Genre · Year" label over a gradient pill
+ * Display mode 1, the score bar: a "Genre · Year" label over a gradient pill
  * filled to the score, with a glow above the threshold. N/A hides the bar; 0 draws an empty track.
  */
 import type { Layer } from '../../../domain/scene.ts';
