@@ -16,11 +16,13 @@ export function metahubLogoUrl(base: string, imdbId: string | null): string | nu
 }
 
 export function createMetahubClient(options: { http: UpstreamHttp; base: string }) {
-  const origin = options.base ? new URL(options.base).origin : null;
+  // The base itself, not its origin: a stand-in (the demo upstream) may serve Metahub and TMDB's images
+  // on one origin, and TMDB's art must keep going through the TMDB client.
+  const prefix = options.base ? `${options.base.replace(/\/+$/, '')}/` : null;
   return {
     logoUrl: (imdbId: string | null) => metahubLogoUrl(options.base, imdbId),
     /** True for URLs this client serves (the art cache routes downloads by it). */
-    owns: (url: string) => origin !== null && url.startsWith(`${origin}/`),
+    owns: (url: string) => prefix !== null && url.startsWith(prefix),
     /** The logo bytes; null when Metahub has no logo for the id (404). */
     async image(url: string, signal?: AbortSignal): Promise<Buffer | null> {
       const response = await options.http.get('metahub', url, { kind: 'image', signal });

@@ -34,6 +34,7 @@ withServer('CDN redirects over HTTP (S3 + OBJECT_STORE_PUBLIC_URL)', s3rverMissi
       TMDB_API_KEY: 'cdn-test-tmdb-key',
       TMDB_API_BASE: fake.urls.tmdbApiBase,
       TMDB_IMAGE_BASE: fake.urls.tmdbImageBase,
+      METAHUB_BASE: fake.urls.metahubBase,
       MDBLIST_API_KEY: 'cdn-test-mdblist-key',
       MDBLIST_API_BASE: fake.urls.mdblistApiBase,
       QUALITY_SOURCE: 'scraper',

@@ -44,6 +44,7 @@ withServer('replicas on shared PostgreSQL + Redis + S3', stackMissing(), () => {
       RENDER_CONCURRENCY: '1', // this pair never renders
       TMDB_API_BASE: jobsFake.urls.tmdbApiBase,
       TMDB_IMAGE_BASE: jobsFake.urls.tmdbImageBase,
+      METAHUB_BASE: jobsFake.urls.metahubBase,
       MDBLIST_API_BASE: jobsFake.urls.mdblistApiBase,
       SCRAPER_URL: jobsFake.urls.scraperUrl,
       ARCTIC_SHIFT_BASE: jobsFake.urls.arcticShiftBase,

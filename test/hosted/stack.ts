@@ -58,6 +58,7 @@ export async function startStack(database = 'posters'): Promise<Stack> {
       TMDB_API_KEY: 'replica-tmdb-key',
       TMDB_API_BASE: fake.urls.tmdbApiBase,
       TMDB_IMAGE_BASE: fake.urls.tmdbImageBase,
+      METAHUB_BASE: fake.urls.metahubBase,
       MDBLIST_API_KEY: MDBLIST_KEY,
       MDBLIST_API_BASE: fake.urls.mdblistApiBase,
       QUALITY_SOURCE: 'scraper',

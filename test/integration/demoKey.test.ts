@@ -19,6 +19,7 @@ describe('composite keys in demo mode', () => {
       TMDB_API_KEY: 'real-key-for-the-fake',
       TMDB_API_BASE: fake.urls.tmdbApiBase,
       TMDB_IMAGE_BASE: fake.urls.tmdbImageBase,
+      METAHUB_BASE: fake.urls.metahubBase,
       MDBLIST_API_KEY: 'real-mdblist-key',
       MDBLIST_API_BASE: fake.urls.mdblistApiBase,
       QUALITY_SOURCE: 'scraper',

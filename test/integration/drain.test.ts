@@ -105,6 +105,7 @@ describe('drain across SIGTERM with keep-alive clients', () => {
           TMDB_API_KEY: 'drain-tmdb-key',
           TMDB_API_BASE: fake.urls.tmdbApiBase,
           TMDB_IMAGE_BASE: fake.urls.tmdbImageBase,
+          METAHUB_BASE: fake.urls.metahubBase,
           MDBLIST_API_KEY: 'drain-mdblist-key',
           MDBLIST_API_BASE: fake.urls.mdblistApiBase,
           QUALITY_SOURCE: 'scraper',

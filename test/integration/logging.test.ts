@@ -24,6 +24,7 @@ describe('JSON logs under failing upstreams', () => {
       TMDB_API_KEY: SECRETS.serverTmdbKey,
       TMDB_API_BASE: fake.urls.tmdbApiBase,
       TMDB_IMAGE_BASE: fake.urls.tmdbImageBase,
+      METAHUB_BASE: fake.urls.metahubBase,
       MDBLIST_API_KEY: SECRETS.serverMdblistKey,
       MDBLIST_API_BASE: fake.urls.mdblistApiBase,
       QUALITY_SOURCE: 'scraper',
