@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type FakeUpstream, startFakeUpstream } from '../../src/demo/server.ts';
 import { findPreset } from '../../src/poster/presets.ts';
+import { fakeUpstreamEnv } from '../helpers/fakeUpstreamEnv.ts';
 import { startInProcessApp } from '../helpers/inProcessApp.ts';
 import { S3RVER_CREDENTIALS, type S3Server, s3rverMissing, startS3Server } from '../helpers/s3Server.ts';
 import { withServer } from '../helpers/serverGate.ts';
@@ -32,14 +33,8 @@ withServer('CDN redirects over HTTP (S3 + OBJECT_STORE_PUBLIC_URL)', s3rverMissi
       PRESET_ENABLED: 'true',
       ACCESS_KEY: KEY,
       TMDB_API_KEY: 'cdn-test-tmdb-key',
-      TMDB_API_BASE: fake.urls.tmdbApiBase,
-      TMDB_IMAGE_BASE: fake.urls.tmdbImageBase,
-      METAHUB_BASE: fake.urls.metahubBase,
+      ...fakeUpstreamEnv(fake),
       MDBLIST_API_KEY: 'cdn-test-mdblist-key',
-      MDBLIST_API_BASE: fake.urls.mdblistApiBase,
-      QUALITY_SOURCE: 'scraper',
-      SCRAPER_URL: fake.urls.scraperUrl,
-      ARCTIC_SHIFT_BASE: fake.urls.arcticShiftBase,
       QUALITY_GRACE_MS: '4000',
       JOBS_ENABLED: 'false',
     });

@@ -7,6 +7,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import pg from 'pg';
 import { type FakeUpstream, startFakeUpstream } from '../../src/demo/index.ts';
+import { fakeUpstreamEnv } from '../helpers/fakeUpstreamEnv.ts';
 import { type PgServer, pgMissing, startPgServer } from '../helpers/pgServer.ts';
 import { type RedisServer, redisMissing, startRedisServer } from '../helpers/redisServer.ts';
 import { S3RVER_CREDENTIALS, type S3Server, s3rverMissing, startS3Server } from '../helpers/s3Server.ts';
@@ -56,14 +57,8 @@ export async function startStack(database = 'posters'): Promise<Stack> {
       AWS_SECRET_ACCESS_KEY: S3RVER_CREDENTIALS.secretAccessKey,
       // Real-key mode against the fake: every upstream call lands in fake.requests.
       TMDB_API_KEY: 'replica-tmdb-key',
-      TMDB_API_BASE: fake.urls.tmdbApiBase,
-      TMDB_IMAGE_BASE: fake.urls.tmdbImageBase,
-      METAHUB_BASE: fake.urls.metahubBase,
+      ...fakeUpstreamEnv(fake),
       MDBLIST_API_KEY: MDBLIST_KEY,
-      MDBLIST_API_BASE: fake.urls.mdblistApiBase,
-      QUALITY_SOURCE: 'scraper',
-      SCRAPER_URL: fake.urls.scraperUrl,
-      ARCTIC_SHIFT_BASE: fake.urls.arcticShiftBase,
       // A loaded 2-core CI machine must not turn a cold poster provisional for want of the quality fetch.
       QUALITY_GRACE_MS: '4000',
       JOBS_ENABLED: 'false',
